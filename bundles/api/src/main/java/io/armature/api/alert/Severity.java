@@ -1,0 +1,8 @@
+package io.armature.api.alert;
+
+/** How urgent an alert is, lowest first. */
+public enum Severity {
+    INFO,
+    WARNING,
+    CRITICAL
+}

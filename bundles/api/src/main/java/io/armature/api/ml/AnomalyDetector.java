@@ -1,0 +1,20 @@
+package io.armature.api.ml;
+
+import io.armature.api.sample.Sample;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * An online anomaly detector for one or more series. Register as an OSGi service; the core feeds it
+ * the live stream on one thread per detector, so it may keep state without locking.
+ */
+@ConsumerType
+public interface AnomalyDetector {
+    /** Detector id, unique in the runtime. */
+    String id();
+
+    /**
+     * Learns from the sample and scores it. Scores are non-negative; 0 is perfectly normal, and
+     * values above the detector's documented threshold (typically 1) are anomalous.
+     */
+    double score(Sample sample);
+}

@@ -1,0 +1,4 @@
+/** Machine-learning modules: online anomaly detectors and forecasters. */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package io.armature.api.ml;

@@ -1,0 +1,4 @@
+/** The plugin registry: which plugins are present, by kind. */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package io.armature.api.plugin;

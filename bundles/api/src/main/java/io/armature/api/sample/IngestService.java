@@ -1,0 +1,34 @@
+package io.armature.api.sample;
+
+import java.time.Duration;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The entry point every producer of samples (drivers, REST, simulators) pushes into. Provided by
+ * the Armature core as an OSGi service.
+ *
+ * <p><b>Backpressure.</b> The service buffers a bounded number of samples in memory. When that
+ * buffer is full, {@code ingest} blocks the calling thread for at most {@code maxWait}; if space
+ * does not free up in time, it returns an {@link IngestResult} with {@link
+ * IngestResult#retryAfter()} set and the count of samples it did take. It never drops a sample
+ * silently.
+ *
+ * <p><b>Validation.</b> Invalid samples (non-finite value, malformed identifier, time out of the
+ * accepted window, unknown device under a reject policy) are rejected one by one; the valid samples
+ * of the same batch are kept.
+ *
+ * <p>Thread-safe; may be called from any thread, including driver I/O threads (with a small {@code
+ * maxWait}).
+ */
+@ProviderType
+public interface IngestService {
+    /**
+     * Validates and accepts a batch.
+     *
+     * @param batch the samples to store
+     * @param maxWait how long the caller accepts to be blocked by a full buffer; zero never blocks
+     * @return what was accepted and rejected, and whether to retry the rest
+     * @throws InterruptedException if the calling thread is interrupted while blocked
+     */
+    IngestResult ingest(SampleBatch batch, Duration maxWait) throws InterruptedException;
+}

@@ -1,0 +1,40 @@
+package io.armature.api.storage;
+
+import io.armature.api.sample.SampleBatch;
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A time-series storage backend (PostgreSQL/TimescaleDB, InfluxDB...). Register as an OSGi service,
+ * one per configured database. Implementations are thread-safe; the core calls {@link #write} from
+ * its writer threads and queries from HTTP threads.
+ *
+ * <p><b>Errors.</b> {@link StorageUnavailableException} means "try again later" and makes the core
+ * spool the batch; any other exception is a bug or a permanent refusal and is reported. A write is
+ * atomic: either the whole batch is stored, or none of it.
+ */
+@ConsumerType
+public interface TimeSeriesStore {
+    /** Short backend id shown to operators, for example {@code postgres}. */
+    String id();
+
+    /**
+     * Stores a batch of already validated samples, atomically.
+     *
+     * @throws StorageUnavailableException when the backend cannot be reached now
+     */
+    void write(SampleBatch batch) throws StorageUnavailableException;
+
+    /** One page of raw samples, see {@link RawQuery}. */
+    RawPage raw(RawQuery query) throws StorageUnavailableException;
+
+    /**
+     * Bucketed aggregates, see {@link BucketQuery}; one bucket per width step, empty ones included.
+     */
+    List<Bucket> buckets(BucketQuery query) throws StorageUnavailableException;
+
+    /** The latest point of every metric of a device: metric id to point. */
+    Map<String, RawPage.Point> latest(String tenant, String device)
+            throws StorageUnavailableException;
+}

@@ -1,0 +1,143 @@
+package io.armature.core.internal.driver;
+
+import io.armature.api.driver.DriverStatus;
+import io.armature.api.driver.ProtocolDriver;
+import io.armature.api.sample.IngestService;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts every {@link ProtocolDriver} service as it appears and stops it when it goes. A driver
+ * whose {@code start} throws is marked FAILED and retried with exponential backoff (1 s doubling to
+ * 60 s); a failure never reaches other drivers or the framework.
+ */
+@Component(service = DriverSupervisor.class, immediate = true)
+public final class DriverSupervisor {
+    private static final Logger LOG = LoggerFactory.getLogger(DriverSupervisor.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(60);
+
+    private final IngestService ingest;
+    private final DriverStatusBoard board = new DriverStatusBoard();
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> new Thread(r, "armature-driver-supervisor"));
+    private final Map<Long, Supervised> drivers = new ConcurrentHashMap<>();
+
+    @Activate
+    public DriverSupervisor(@Reference IngestService ingest) {
+        this.ingest = ingest;
+    }
+
+    /** The last status of a supervised driver service. */
+    public java.util.Optional<DriverStatusBoard.Entry> status(long serviceId) {
+        return board.get(serviceId);
+    }
+
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addDriver(ProtocolDriver driver, Map<String, Object> properties) {
+        long serviceId = (Long) properties.get(Constants.SERVICE_ID);
+        String id = driverId(properties);
+        Supervised supervised = new Supervised(serviceId, id, driver);
+        drivers.put(serviceId, supervised);
+        board.put(serviceId, DriverStatus.STARTING, null);
+        executor.execute(() -> start(supervised, FIRST_RETRY));
+    }
+
+    void removeDriver(ProtocolDriver driver, Map<String, Object> properties) {
+        long serviceId = (Long) properties.get(Constants.SERVICE_ID);
+        Supervised supervised = drivers.remove(serviceId);
+        if (supervised != null) {
+            supervised.stopped = true;
+            executor.execute(() -> stop(supervised));
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        drivers.values().forEach(d -> d.stopped = true);
+        drivers.values().forEach(d -> executor.execute(() -> stop(d)));
+        executor.shutdown();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private void start(Supervised driver, Duration backoff) {
+        if (driver.stopped) {
+            return;
+        }
+        try {
+            driver.instance.start(
+                    new SupervisedContext(driver.id, driver.serviceId, ingest, board));
+            driver.running = true;
+            if (board.get(driver.serviceId)
+                    .map(e -> e.status() == DriverStatus.STARTING)
+                    .orElse(false)) {
+                board.put(driver.serviceId, DriverStatus.RUNNING, null);
+            }
+            LOG.info("driver {} started", driver.id);
+        } catch (Exception | LinkageError e) {
+            board.put(driver.serviceId, DriverStatus.FAILED, String.valueOf(e.getMessage()));
+            LOG.warn(
+                    "driver {} failed to start, retrying in {} s: {}",
+                    driver.id,
+                    backoff.toSeconds(),
+                    e.toString());
+            Duration next =
+                    backoff.multipliedBy(2).compareTo(MAX_RETRY) > 0
+                            ? MAX_RETRY
+                            : backoff.multipliedBy(2);
+            executor.schedule(() -> start(driver, next), backoff.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void stop(Supervised driver) {
+        if (driver.running) {
+            try {
+                driver.instance.stop();
+            } catch (RuntimeException e) {
+                LOG.warn("driver {} failed to stop cleanly: {}", driver.id, e.toString());
+            }
+        }
+        board.remove(driver.serviceId);
+    }
+
+    private static String driverId(Map<String, Object> properties) {
+        Object pid = properties.get(Constants.SERVICE_PID);
+        if (pid instanceof String s) {
+            return s;
+        }
+        Object name = properties.get("component.name");
+        return name != null ? name.toString() : "driver-" + properties.get(Constants.SERVICE_ID);
+    }
+
+    private static final class Supervised {
+        final long serviceId;
+        final String id;
+        final ProtocolDriver instance;
+        volatile boolean stopped;
+        volatile boolean running;
+
+        Supervised(long serviceId, String id, ProtocolDriver instance) {
+            this.serviceId = serviceId;
+            this.id = id;
+            this.instance = instance;
+        }
+    }
+}

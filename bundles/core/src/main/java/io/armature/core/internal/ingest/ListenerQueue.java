@@ -1,0 +1,63 @@
+package io.armature.core.internal.ingest;
+
+import io.armature.api.sample.SampleBatch;
+import io.armature.api.sample.SampleListener;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers accepted batches to one listener on its own thread through a bounded queue, so a slow
+ * listener falls behind alone and never blocks ingest. When its queue is full, batches for that
+ * listener are skipped and counted (the live stream is best-effort; storage is not).
+ */
+final class ListenerQueue {
+    private static final Logger LOG = LoggerFactory.getLogger(ListenerQueue.class);
+    private static final int CAPACITY = 1024;
+    private final SampleListener listener;
+    private final ThreadPoolExecutor executor;
+    private final AtomicLong skipped = new AtomicLong();
+
+    ListenerQueue(SampleListener listener) {
+        this.listener = listener;
+        this.executor =
+                new ThreadPoolExecutor(
+                        1,
+                        1,
+                        0,
+                        TimeUnit.SECONDS,
+                        new ArrayBlockingQueue<>(CAPACITY),
+                        r ->
+                                new Thread(
+                                        r,
+                                        "armature-listener-"
+                                                + listener.getClass().getSimpleName()));
+    }
+
+    void offer(SampleBatch batch) {
+        if (executor.getQueue().remainingCapacity() == 0) {
+            if (skipped.incrementAndGet() % 1000 == 1) {
+                LOG.warn(
+                        "listener {} is falling behind; {} batches skipped",
+                        listener,
+                        skipped.get());
+            }
+            return;
+        }
+        executor.execute(
+                () -> {
+                    try {
+                        listener.onSamples(batch);
+                    } catch (RuntimeException e) {
+                        LOG.warn("listener {} failed: {}", listener, e.toString());
+                    }
+                });
+    }
+
+    void close() {
+        executor.shutdownNow();
+    }
+}

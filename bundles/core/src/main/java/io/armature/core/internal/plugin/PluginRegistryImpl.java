@@ -1,0 +1,111 @@
+package io.armature.core.internal.plugin;
+
+import io.armature.api.plugin.PluginInfo;
+import io.armature.api.plugin.PluginKind;
+import io.armature.api.plugin.PluginRegistry;
+import io.armature.api.rest.RestResource;
+import io.armature.core.internal.driver.DriverSupervisor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Discovers plugins from the service registry on every call (whiteboard): one query per kind, so
+ * the answer always matches the services present, including those of bundles deployed a moment ago.
+ */
+@Component(service = PluginRegistry.class)
+public final class PluginRegistryImpl implements PluginRegistry {
+    private final BundleContext context;
+    private final DriverSupervisor supervisor;
+
+    @Activate
+    public PluginRegistryImpl(BundleContext context, @Reference DriverSupervisor supervisor) {
+        this.context = context;
+        this.supervisor = supervisor;
+    }
+
+    @Override
+    public List<PluginInfo> plugins() {
+        List<PluginInfo> plugins = new ArrayList<>();
+        for (PluginKind kind : PluginKind.values()) {
+            for (ServiceReference<?> ref : references(kind)) {
+                Bundle bundle = ref.getBundle();
+                if (bundle != null) {
+                    plugins.add(describe(kind, ref, bundle));
+                }
+            }
+        }
+        plugins.sort(Comparator.comparing(PluginInfo::kind).thenComparing(PluginInfo::name));
+        return plugins;
+    }
+
+    private ServiceReference<?>[] references(PluginKind kind) {
+        try {
+            ServiceReference<?>[] refs =
+                    kind.serviceInterface() == null
+                            ? context.getAllServiceReferences(
+                                    null, "(" + RestResource.PROPERTY + "=true)")
+                            : context.getAllServiceReferences(kind.serviceInterface(), null);
+            return refs == null ? new ServiceReference<?>[0] : refs;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private PluginInfo describe(PluginKind kind, ServiceReference<?> ref, Bundle bundle) {
+        long serviceId = (Long) ref.getProperty(Constants.SERVICE_ID);
+        String state = "ACTIVE";
+        String message = null;
+        if (kind == PluginKind.DRIVER) {
+            var status = supervisor.status(serviceId);
+            if (status.isPresent()) {
+                state = status.get().status().name();
+                message = status.get().message();
+            }
+        }
+        return new PluginInfo(
+                kind,
+                serviceId,
+                name(ref),
+                bundle.getBundleId(),
+                bundle.getSymbolicName(),
+                state,
+                message,
+                pids(ref));
+    }
+
+    private static String name(ServiceReference<?> ref) {
+        Object pid = ref.getProperty(Constants.SERVICE_PID);
+        if (pid instanceof String s) {
+            return s;
+        }
+        Object component = ref.getProperty("component.name");
+        if (component != null) {
+            return component.toString();
+        }
+        return ((String[]) ref.getProperty(Constants.OBJECTCLASS))[0];
+    }
+
+    private static List<String> pids(ServiceReference<?> ref) {
+        Object pid = ref.getProperty(Constants.SERVICE_PID);
+        if (pid instanceof String s) {
+            return List.of(s);
+        }
+        if (pid instanceof String[] array) {
+            return Arrays.asList(array);
+        }
+        if (pid instanceof java.util.Collection<?> collection) {
+            return collection.stream().map(Object::toString).toList();
+        }
+        return List.of();
+    }
+}
