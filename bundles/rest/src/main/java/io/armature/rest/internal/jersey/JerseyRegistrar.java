@@ -1,0 +1,120 @@
+package io.armature.rest.internal.jersey;
+
+import io.armature.api.rest.RestResource;
+import jakarta.servlet.Servlet;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves every service carrying {@code armature.rest.resource=true} through one Jersey servlet on
+ * the Servlet Whiteboard at {@code /*}. Services coming and going (bundles deployed, updated,
+ * removed) reload the Jersey application after a short debounce, so a burst of registrations at
+ * boot costs one reload.
+ */
+@Component(
+        immediate = true,
+        service = {})
+public final class JerseyRegistrar {
+    private static final Logger LOG = LoggerFactory.getLogger(JerseyRegistrar.class);
+    private static final long DEBOUNCE_MS = 50;
+
+    private final Map<Long, Object> resources = new ConcurrentSkipListMap<>();
+    private final ScheduledExecutorService reloader =
+            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "armature-rest-reload"));
+    private final ServiceTracker<Object, Object> tracker;
+    private final OpenApiResource openApi = new OpenApiResource(this::resourceClasses);
+    private final TcclServletContainer servlet;
+    private final ServiceRegistration<Servlet> registration;
+    private ScheduledFuture<?> pendingReload;
+
+    @Activate
+    public JerseyRegistrar(BundleContext context) throws InvalidSyntaxException {
+        tracker =
+                new ServiceTracker<>(
+                        context,
+                        FrameworkUtil.createFilter("(" + RestResource.PROPERTY + "=true)"),
+                        null) {
+                    @Override
+                    public Object addingService(ServiceReference<Object> reference) {
+                        Object service = context.getService(reference);
+                        if (service != null) {
+                            resources.put(
+                                    (Long) reference.getProperty(Constants.SERVICE_ID), service);
+                            scheduleReload();
+                        }
+                        return service;
+                    }
+
+                    @Override
+                    public void removedService(ServiceReference<Object> reference, Object service) {
+                        resources.remove((Long) reference.getProperty(Constants.SERVICE_ID));
+                        context.ungetService(reference);
+                        scheduleReload();
+                    }
+                };
+        tracker.open(true);
+        servlet =
+                new TcclServletContainer(
+                        ApiConfig.build(new ArrayList<>(resources.values()), openApi));
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("osgi.http.whiteboard.servlet.pattern", "/*");
+        props.put("osgi.http.whiteboard.servlet.name", "armature-rest");
+        props.put("osgi.http.whiteboard.servlet.multipart.enabled", Boolean.TRUE);
+        props.put("osgi.http.whiteboard.servlet.multipart.maxFileSize", 256L * 1024 * 1024);
+        registration = context.registerService(Servlet.class, servlet, props);
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+        reloader.shutdownNow();
+        registration.unregister();
+    }
+
+    private synchronized void scheduleReload() {
+        if (pendingReload != null) {
+            pendingReload.cancel(false);
+        }
+        if (!reloader.isShutdown()) {
+            pendingReload = reloader.schedule(this::reload, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void reload() {
+        if (servlet == null || servlet.getServletConfig() == null) {
+            // not initialised yet by the HTTP service: init() will use a fresh configuration
+            reloader.schedule(this::reload, 500, TimeUnit.MILLISECONDS);
+            return;
+        }
+        try {
+            servlet.reload(ApiConfig.build(new ArrayList<>(resources.values()), openApi));
+            LOG.debug("REST application reloaded with {} contributed resources", resources.size());
+        } catch (RuntimeException e) {
+            LOG.error("REST application could not be reloaded: {}", e.toString(), e);
+        }
+    }
+
+    private List<Class<?>> resourceClasses() {
+        return resources.values().stream().<Class<?>>map(Object::getClass).toList();
+    }
+}

@@ -1,0 +1,23 @@
+package io.armature.rest.internal.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+
+/** Thrown by resources to answer with a problem document that lists field errors. */
+public final class ProblemException extends WebApplicationException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String detail, List<Problem.FieldError> errors) {
+        super(detail, status);
+        this.errors = List.copyOf(errors);
+    }
+
+    public ProblemException(int status, String detail) {
+        this(status, detail, List.of());
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,85 @@
+package io.armature.rest.internal.system;
+
+import io.armature.api.health.HealthCheck;
+import io.armature.api.health.HealthResult;
+import io.armature.api.health.HealthStatus;
+import io.armature.api.rest.RestResource;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * {@code GET /health}: the worst status of all registered {@link HealthCheck}s, and each check. 200
+ * while UP or DEGRADED, 503 when DOWN, so load balancers can use it directly.
+ */
+@Component(service = HealthResource.class)
+@RestResource
+@Path("/health")
+@Produces(MediaType.APPLICATION_JSON)
+public final class HealthResource {
+    /** One check's outcome. */
+    public record CheckReport(
+            String name, HealthStatus status, String detail, Map<String, Object> data) {}
+
+    /** The whole report. */
+    public record HealthReport(HealthStatus status, Instant checkedAt, List<CheckReport> checks) {}
+
+    private final List<HealthCheck> checks = new CopyOnWriteArrayList<>();
+
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addCheck(HealthCheck check) {
+        checks.add(check);
+    }
+
+    void removeCheck(HealthCheck check) {
+        checks.remove(check);
+    }
+
+    @GET
+    public Response get() {
+        List<CheckReport> reports = new ArrayList<>();
+        HealthStatus overall = HealthStatus.UP;
+        for (HealthCheck check : checks) {
+            CheckReport report = run(check);
+            reports.add(report);
+            if (report.status().compareTo(overall) > 0) {
+                overall = report.status();
+            }
+        }
+        reports.sort(Comparator.comparing(CheckReport::name));
+        return Response.status(overall == HealthStatus.DOWN ? 503 : 200)
+                .entity(new HealthReport(overall, Instant.now(), reports))
+                .build();
+    }
+
+    private static CheckReport run(HealthCheck check) {
+        String name;
+        try {
+            name = check.name();
+        } catch (RuntimeException e) {
+            name = check.getClass().getName();
+        }
+        try {
+            HealthResult result = check.check();
+            return new CheckReport(name, result.status(), result.detail(), result.data());
+        } catch (RuntimeException e) {
+            return new CheckReport(name, HealthStatus.DOWN, "check failed: " + e, Map.of());
+        }
+    }
+}
