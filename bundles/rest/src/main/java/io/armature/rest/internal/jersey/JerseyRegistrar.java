@@ -37,15 +37,23 @@ import org.slf4j.LoggerFactory;
 public final class JerseyRegistrar {
     private static final Logger LOG = LoggerFactory.getLogger(JerseyRegistrar.class);
     private static final long DEBOUNCE_MS = 50;
+    private static final java.util.logging.Logger QUIET_PROVIDER_CHECK =
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
 
     private final Map<Long, Object> resources = new ConcurrentSkipListMap<>();
     private final ScheduledExecutorService reloader =
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "armature-rest-reload"));
     private final ServiceTracker<Object, Object> tracker;
     private final OpenApiResource openApi = new OpenApiResource(this::resourceClasses);
-    private final TcclServletContainer servlet;
+    private final SwappableServlet servlet;
     private final ServiceRegistration<Servlet> registration;
     private ScheduledFuture<?> pendingReload;
+
+    static {
+        // resources are registered as instances, which Jersey reports as "not a provider" at
+        // WARNING
+        QUIET_PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
+    }
 
     @Activate
     public JerseyRegistrar(BundleContext context) throws InvalidSyntaxException {
@@ -109,7 +117,7 @@ public final class JerseyRegistrar {
         try {
             servlet.reload(ApiConfig.build(new ArrayList<>(resources.values()), openApi));
             LOG.debug("REST application reloaded with {} contributed resources", resources.size());
-        } catch (RuntimeException e) {
+        } catch (jakarta.servlet.ServletException | RuntimeException e) {
             LOG.error("REST application could not be reloaded: {}", e.toString(), e);
         }
     }

@@ -41,16 +41,6 @@ final class TcclServletContainer extends ServletContainer {
         }
     }
 
-    @Override
-    public void reload(ResourceConfig config) {
-        ClassLoader previous = swap();
-        try {
-            super.reload(config);
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
-    }
-
     private static ClassLoader swap() {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(JERSEY);

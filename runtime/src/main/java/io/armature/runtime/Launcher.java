@@ -1,0 +1,124 @@
+package io.armature.runtime;
+
+import io.armature.core.internal.feature.BootPlan;
+import io.armature.core.internal.feature.BundleRef;
+import io.armature.core.internal.feature.FeatureFormatException;
+import io.armature.core.internal.feature.Variables;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.felix.framework.Felix;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.startlevel.BundleStartLevel;
+
+/**
+ * Validates the boot plan (profile, features, bundles), starts Felix with the enabled features'
+ * bundles at their start levels, announces the URL when {@code /health} answers, and stops the
+ * framework cleanly on SIGTERM.
+ */
+final class Launcher {
+    static final int EXIT_CONFIGURATION = 2;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path home;
+    private final Path data;
+    private final String profile;
+    private final int port;
+
+    Launcher(Path home, Path data, String profile, int port) {
+        this.home = home;
+        this.data = data;
+        this.profile = profile;
+        this.port = port;
+    }
+
+    int run() throws Exception {
+        Instant started = Instant.now();
+        BootPlan plan;
+        try {
+            plan = BootPlan.load(home, data, profile, Variables.fromEnvironment());
+        } catch (FeatureFormatException e) {
+            Console.error("cannot start: " + e.getMessage());
+            return EXIT_CONFIGURATION;
+        }
+        if (!portFree(port)) {
+            Console.error(
+                    "cannot start: port "
+                            + port
+                            + " is already in use (choose another with --port)");
+            return 1;
+        }
+        Files.createDirectories(data);
+        Files.createDirectories(home.resolve("deploy"));
+        String version = Launcher.class.getPackage().getImplementationVersion();
+        Felix felix =
+                new Felix(
+                        new java.util.HashMap<>(
+                                FrameworkProperties.of(
+                                        home,
+                                        data,
+                                        profile,
+                                        port,
+                                        version == null ? "dev" : version)));
+        felix.init();
+        install(felix.getBundleContext(), plan);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(felix), "armature-shutdown"));
+        felix.start();
+        Console.info(
+                "starting profile "
+                        + profile
+                        + " with features "
+                        + String.join(", ", plan.enabled()));
+        ReadinessProbe.Result ready = ReadinessProbe.await(port, READY_TIMEOUT);
+        if (ready.ready()) {
+            Console.banner(version, port, plan, Duration.between(started, Instant.now()));
+        } else {
+            Console.error("not ready after " + READY_TIMEOUT.toSeconds() + " s: " + ready.detail());
+        }
+        FrameworkEvent event = felix.waitForStop(0);
+        return event.getType() == FrameworkEvent.ERROR ? 1 : 0;
+    }
+
+    private static void install(BundleContext context, BootPlan plan) throws BundleException {
+        for (BundleRef ref : plan.enabledBundles()) {
+            Bundle bundle = context.installBundle(plan.bundleLocation(ref));
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            bundle.adapt(BundleStartLevel.class).setStartLevel(ref.startOrder());
+            bundle.start();
+        }
+    }
+
+    private static void stop(Felix felix) {
+        if (felix.getState() != Bundle.ACTIVE && felix.getState() != Bundle.STARTING) {
+            return;
+        }
+        Console.info("stopping");
+        try {
+            felix.stop();
+            felix.waitForStop(30_000);
+            Console.info("stopped");
+        } catch (BundleException | InterruptedException e) {
+            Console.error("unclean stop: " + e);
+        }
+    }
+
+    private static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
