@@ -82,8 +82,8 @@ public final class JerseyRegistrar {
                 };
         tracker.open(true);
         servlet =
-                new TcclServletContainer(
-                        ApiConfig.build(new ArrayList<>(resources.values()), openApi));
+                new SwappableServlet(
+                        ApiConfig.build(new ArrayList<>(resources.values()), openApi), reloader);
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("osgi.http.whiteboard.servlet.pattern", "/*");
         props.put("osgi.http.whiteboard.servlet.name", "armature-rest");
@@ -109,13 +109,12 @@ public final class JerseyRegistrar {
     }
 
     private void reload() {
-        if (servlet == null || servlet.getServletConfig() == null) {
-            // not initialised yet by the HTTP service: init() will use a fresh configuration
-            reloader.schedule(this::reload, 500, TimeUnit.MILLISECONDS);
+        if (servlet == null) {
+            reloader.schedule(this::reload, 100, TimeUnit.MILLISECONDS);
             return;
         }
         try {
-            servlet.reload(ApiConfig.build(new ArrayList<>(resources.values()), openApi));
+            servlet.replace(ApiConfig.build(new ArrayList<>(resources.values()), openApi));
             LOG.debug("REST application reloaded with {} contributed resources", resources.size());
         } catch (jakarta.servlet.ServletException | RuntimeException e) {
             LOG.error("REST application could not be reloaded: {}", e.toString(), e);

@@ -15,8 +15,12 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
 
     @Override
     public Response toResponse(JsonProcessingException exception) {
-        StringBuilder detail =
-                new StringBuilder("malformed JSON body: ").append(exception.getOriginalMessage());
+        String message =
+                exception
+                        .getOriginalMessage()
+                        .replaceAll("\\s*\\(start marker at \\[Source:[^]]*]\\)", "")
+                        .replaceAll("\\s*\\[Source:[^]]*]", "");
+        StringBuilder detail = new StringBuilder("malformed JSON body: ").append(message);
         if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             detail.append(" (at ")
                     .append(
