@@ -1,0 +1,114 @@
+package com.example.signal.internal;
+
+import io.armature.api.driver.DriverContext;
+import io.armature.api.driver.DriverStatus;
+import io.armature.api.driver.ProtocolDriver;
+import io.armature.api.sample.IngestResult;
+import io.armature.api.sample.Sample;
+import io.armature.api.sample.SampleBatch;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/**
+ * A protocol driver that generates one metric of one device: a sine or a ramp. It runs with its
+ * defaults as soon as the bundle is deployed; change it with a configuration of PID {@code
+ * com.example.signal.generator}.
+ */
+@Component(configurationPid = SignalGeneratorDriver.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = SignalGeneratorDriver.Config.class)
+public final class SignalGeneratorDriver implements ProtocolDriver {
+    static final String PID = "com.example.signal.generator";
+
+    @ObjectClassDefinition(
+            name = "Example signal generator",
+            description = "Generates a sine or ramp signal as samples of one device metric")
+    public @interface Config {
+        @AttributeDefinition(name = "Tenant", description = "Tenant the samples belong to")
+        String tenant() default "demo";
+
+        @AttributeDefinition(name = "Device", description = "Device id of the generated samples")
+        String device() default "signal-1";
+
+        @AttributeDefinition(name = "Metric", description = "Metric id of the generated samples")
+        String metric() default "signal";
+
+        @AttributeDefinition(
+                name = "Waveform",
+                options = {@Option(value = "SINE", label = "Sine"), @Option(value = "RAMP", label = "Ramp")})
+        String waveform() default "SINE";
+
+        @AttributeDefinition(name = "Amplitude", description = "Half the peak-to-peak range")
+        double amplitude() default 10.0;
+
+        @AttributeDefinition(name = "Offset", description = "Centre value")
+        double offset() default 20.0;
+
+        @AttributeDefinition(name = "Period (s)", description = "Length of one cycle", min = "1")
+        int periodSeconds() default 60;
+
+        @AttributeDefinition(name = "Interval (ms)", description = "Time between samples", min = "10", max = "3600000")
+        int intervalMillis() default 1000;
+    }
+
+    private final Config config;
+    private final Waveform waveform;
+    private final Clock clock;
+    private ScheduledExecutorService scheduler;
+    private Instant startedAt;
+
+    @Activate
+    public SignalGeneratorDriver(Config config) {
+        this(config, Clock.systemUTC());
+    }
+
+    SignalGeneratorDriver(Config config, Clock clock) {
+        this.config = config;
+        this.waveform = Waveform.valueOf(config.waveform());
+        this.clock = clock;
+    }
+
+    @Override
+    public void start(DriverContext context) {
+        startedAt = clock.instant();
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "signal-" + config.device()));
+        scheduler.scheduleAtFixedRate(
+                () -> tick(context), 0, config.intervalMillis(), TimeUnit.MILLISECONDS);
+        context.status(DriverStatus.RUNNING, waveform + " on " + config.device() + "/" + config.metric());
+    }
+
+    /** Publishes one sample; package-private so the unit test can drive it without a scheduler. */
+    void tick(DriverContext context) {
+        Instant now = clock.instant();
+        double seconds = Duration.between(startedAt, now).toMillis() / 1000.0;
+        double value = waveform.valueAt(seconds, config.amplitude(), config.offset(), config.periodSeconds());
+        try {
+            IngestResult result =
+                    context.publish(
+                            SampleBatch.of(new Sample(config.tenant(), config.device(), config.metric(), now, value)),
+                            Duration.ofMillis(config.intervalMillis()));
+            if (result.rejected() > 0) {
+                context.status(DriverStatus.DEGRADED, "samples rejected: " + result.rejections().get(0).message());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+}
