@@ -11,6 +11,7 @@ public final class Main {
 
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new LaunchOptions());
+        commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setExecutionExceptionHandler(
                 (exception, cmd, parseResult) -> {
                     System.err.println("armature: " + exception.getMessage());

@@ -51,6 +51,7 @@ public final class BundlesResource {
             String state,
             String location,
             boolean deployed,
+            boolean fragment,
             String error) {}
 
     private final BundleContext context;
@@ -80,6 +81,7 @@ public final class BundlesResource {
                             "INSTALL_FAILED",
                             failed.file().toUri().toString(),
                             true,
+                            false,
                             failed.reason()));
         }
         return Map.of("bundles", infos);
@@ -219,6 +221,7 @@ public final class BundlesResource {
                 state(bundle.getState()),
                 bundle.getLocation(),
                 deploy.contains(bundle),
+                bundle.getHeaders().get(org.osgi.framework.Constants.FRAGMENT_HOST) != null,
                 BundleDiagnostics.unresolvedReason(bundle, context).orElse(null));
     }
 

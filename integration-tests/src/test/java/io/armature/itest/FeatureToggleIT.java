@@ -1,0 +1,103 @@
+package io.armature.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Features are switched at runtime, take effect at once, and the choice survives a restart. */
+class FeatureToggleIT {
+    private static boolean consoleBundlePresent(RuntimeProcess runtime) throws Exception {
+        return runtime.getJson("/api/v1/system/bundles")
+                .toString()
+                .contains("\"org.apache.felix.webconsole\"");
+    }
+
+    @Test
+    void disablingRemovesBundlesAndConsoleAcrossARestartAndEnablingBringsThemBack()
+            throws Exception {
+        Path home;
+        try (RuntimeProcess runtime = RuntimeProcess.start()) {
+            home = runtime.home();
+            JsonNode features = runtime.getJson("/api/v1/system/features").get("features");
+            assertEquals(2, features.size());
+            assertTrue(consoleBundlePresent(runtime));
+
+            HttpResponse<String> off =
+                    runtime.put(
+                            "/api/v1/system/features/armature-webconsole", "{\"enabled\": false}");
+            assertEquals(200, off.statusCode(), off.body());
+            assertFalse(RuntimeProcess.JSON.readTree(off.body()).get("enabled").asBoolean());
+            assertFalse(consoleBundlePresent(runtime));
+            RuntimeProcess.await(
+                    "console gone",
+                    java.time.Duration.ofSeconds(10),
+                    () -> {
+                        try {
+                            return runtime.get("/system/console/bundles").statusCode() == 404;
+                        } catch (Exception e) {
+                            throw new AssertionError(e);
+                        }
+                    });
+            assertEquals(
+                    "[\"armature-base\"]",
+                    runtime.getJson("/api/v1/system").get("enabled_features").toString());
+        }
+        try (RuntimeProcess restarted = RuntimeProcess.start(home, Map.of())) {
+            assertEquals(
+                    "[\"armature-base\"]",
+                    restarted.getJson("/api/v1/system").get("enabled_features").toString());
+            assertFalse(consoleBundlePresent(restarted));
+            assertEquals(404, restarted.get("/system/console/bundles").statusCode());
+
+            HttpResponse<String> on =
+                    restarted.put(
+                            "/api/v1/system/features/armature-webconsole", "{\"enabled\": true}");
+            assertEquals(200, on.statusCode(), on.body());
+            assertTrue(consoleBundlePresent(restarted));
+            RuntimeProcess.await(
+                    "console back",
+                    java.time.Duration.ofSeconds(10),
+                    () -> {
+                        try {
+                            return restarted.get("/system/console/bundles").statusCode() == 401;
+                        } catch (Exception e) {
+                            throw new AssertionError(e);
+                        }
+                    });
+        }
+    }
+
+    @Test
+    void invalidFeatureRequestsAreExplained() throws Exception {
+        try (RuntimeProcess runtime = RuntimeProcess.start()) {
+            HttpResponse<String> base =
+                    runtime.put("/api/v1/system/features/armature-base", "{\"enabled\": false}");
+            assertEquals(409, base.statusCode());
+            assertTrue(base.body().contains("cannot be disabled"), base.body());
+            assertEquals(
+                    404,
+                    runtime.put("/api/v1/system/features/no-such", "{\"enabled\": true}")
+                            .statusCode());
+            HttpResponse<String> notBoolean =
+                    runtime.put(
+                            "/api/v1/system/features/armature-webconsole",
+                            "{\"enabled\": \"yes\"}");
+            assertEquals(400, notBoolean.statusCode());
+            assertTrue(notBoolean.body().contains("\"field\":\"enabled\""), notBoolean.body());
+            assertEquals(
+                    400,
+                    runtime.put("/api/v1/system/features/armature-webconsole", "{\"enabled\": tru")
+                            .statusCode());
+            assertEquals(
+                    400,
+                    runtime.put("/api/v1/system/features/armature-webconsole", "").statusCode());
+            assertTrue(consoleBundlePresent(runtime), "a refused request changes nothing");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.armature.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every shipped profile boots; broken profiles and features stop start-up with exit code 2. */
+class ProfileStartupIT {
+    @Test
+    void everyShippedProfileBootsAndResolvesItsEnvironmentVariables() throws Exception {
+        Path home = RuntimeProcess.freshHome();
+        List<String> profiles;
+        try (Stream<Path> files = Files.list(home.resolve("config/profiles"))) {
+            profiles =
+                    files.map(f -> f.getFileName().toString().replace(".json", ""))
+                            .sorted()
+                            .toList();
+        }
+        assertTrue(profiles.containsAll(List.of("demo", "acme-packaging")), profiles.toString());
+        for (String profile : profiles) {
+            try (RuntimeProcess runtime =
+                    RuntimeProcess.start(
+                            home, Map.of("ACME_CONSOLE_USER", "alice"), "--profile", profile)) {
+                assertEquals(profile, runtime.getJson("/api/v1/system").get("profile").asText());
+                assertEquals("UP", runtime.getJson("/health").get("status").asText());
+                if (profile.equals("acme-packaging")) {
+                    assertEquals(
+                            "alice",
+                            runtime.getJson(
+                                            "/api/v1/system/configurations/org.apache.felix.webconsole.internal.servlet.OsgiManager")
+                                    .get("properties")
+                                    .get("username")
+                                    .asText());
+                    assertEquals(
+                            60,
+                            runtime.getJson(
+                                            "/api/v1/system/configurations/io.armature.core.internal.ingest.LiveIngest")
+                                    .get("properties")
+                                    .get("maxFutureSeconds")
+                                    .asInt());
+                }
+            }
+        }
+    }
+
+    @Test
+    void unknownFeatureStopsStartupWithExitCode2NamingIt() throws Exception {
+        Path home = RuntimeProcess.freshHome();
+        Files.writeString(
+                home.resolve("config/profiles/broken.json"),
+                "{\"features\":[\"armature-base\",\"telemetry-x\"]}");
+        Map.Entry<Integer, String> result =
+                RuntimeProcess.runToExit(home, Map.of(), "--profile", "broken");
+        assertEquals(2, result.getKey(), result.getValue());
+        assertTrue(result.getValue().contains("unknown feature 'telemetry-x'"), result.getValue());
+    }
+
+    @Test
+    void featureWithMissingBundleStopsStartupWithExitCode2NamingIt() throws Exception {
+        Path home = RuntimeProcess.freshHome();
+        Path encoder = home.resolve("system/org/owasp/encoder/encoder/1.5.0/encoder-1.5.0.jar");
+        Files.delete(encoder);
+        Map.Entry<Integer, String> result = RuntimeProcess.runToExit(home, Map.of());
+        assertEquals(2, result.getKey(), result.getValue());
+        assertTrue(
+                result.getValue().contains("org.owasp.encoder:encoder:1.5.0"), result.getValue());
+        assertTrue(result.getValue().contains("armature-webconsole"), result.getValue());
+    }
+
+    @Test
+    void unknownProfileAndUnsetVariableStopStartupWithExitCode2() throws Exception {
+        Path home = RuntimeProcess.freshHome();
+        Map.Entry<Integer, String> unknown =
+                RuntimeProcess.runToExit(home, Map.of(), "--profile", "nope");
+        assertEquals(2, unknown.getKey(), unknown.getValue());
+        assertTrue(unknown.getValue().contains("profile 'nope' not found"), unknown.getValue());
+
+        Files.writeString(
+                home.resolve("config/profiles/needs-env.json"),
+                "{\"features\":[],\"configurations\":{\"x\":{\"url\":\"${env:ARMATURE_TEST_UNSET_DB_URL}\"}}}");
+        Map.Entry<Integer, String> unset =
+                RuntimeProcess.runToExit(home, Map.of(), "--profile", "needs-env");
+        assertEquals(2, unset.getKey(), unset.getValue());
+        assertTrue(unset.getValue().contains("ARMATURE_TEST_UNSET_DB_URL"), unset.getValue());
+    }
+
+    @Test
+    void occupiedPortIsReportedWithExitCode1() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Map.Entry<Integer, String> result =
+                    RuntimeProcess.runToExit(
+                            RuntimeProcess.freshHome(),
+                            Map.of(),
+                            "--port",
+                            String.valueOf(taken.getLocalPort()));
+            assertEquals(1, result.getKey(), result.getValue());
+            assertTrue(
+                    result.getValue()
+                            .contains("port " + taken.getLocalPort() + " is already in use"),
+                    result.getValue());
+        }
+    }
+}

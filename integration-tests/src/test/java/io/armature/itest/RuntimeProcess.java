@@ -1,0 +1,262 @@
+package io.armature.itest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * A real runtime: a private copy of the assembled {@code runtime/target/armature} started as its
+ * own process through {@code bin/armature}, talked to over HTTP, stopped with SIGTERM.
+ */
+public final class RuntimeProcess implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Path home;
+    private final int port;
+    private final Process process;
+    private final StringBuffer output = new StringBuffer();
+    private final Thread reader;
+
+    private RuntimeProcess(Path home, int port, Process process) {
+        this.home = home;
+        this.port = port;
+        this.process = process;
+        reader =
+                new Thread(
+                        () -> {
+                            try (BufferedReader in =
+                                    new BufferedReader(
+                                            new InputStreamReader(
+                                                    process.getInputStream(),
+                                                    StandardCharsets.UTF_8))) {
+                                String line;
+                                while ((line = in.readLine()) != null) {
+                                    output.append(line).append('\n');
+                                }
+                            } catch (IOException ignored) {
+                                // process ended
+                            }
+                        },
+                        "runtime-output-" + port);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** A fresh copy of the assembled runtime. */
+    public static Path freshHome() throws IOException {
+        Path source =
+                Path.of(System.getProperty("armature.runtime.dir", "../runtime/target/armature"));
+        if (!Files.isExecutable(source.resolve("bin/armature"))) {
+            throw new IllegalStateException(
+                    "no assembled runtime at " + source + ": build the runtime module first");
+        }
+        Path work = Path.of(System.getProperty("armature.work.dir", "target/runtimes"));
+        Path home = work.resolve(UUID.randomUUID().toString().substring(0, 8));
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path target = home.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else if (!file.startsWith(source.resolve("data"))
+                        && !file.startsWith(source.resolve("logs"))) {
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return home;
+    }
+
+    /** Starts a fresh runtime and waits until it announces readiness. */
+    public static RuntimeProcess start(String... args) throws Exception {
+        return start(freshHome(), Map.of(), args);
+    }
+
+    /** Starts the runtime of an existing home (for restart tests). */
+    public static RuntimeProcess start(Path home, Map<String, String> env, String... args)
+            throws Exception {
+        int port = freePort();
+        RuntimeProcess runtime = new RuntimeProcess(home, port, launch(home, env, port, args));
+        runtime.awaitOutput("ready in", Duration.ofSeconds(90));
+        return runtime;
+    }
+
+    /** Runs the launcher to its exit (for start-up failures): exit code and output. */
+    public static Map.Entry<Integer, String> runToExit(
+            Path home, Map<String, String> env, String... args) throws Exception {
+        int port = freePort();
+        RuntimeProcess runtime = new RuntimeProcess(home, port, launch(home, env, port, args));
+        if (!runtime.process.waitFor(60, TimeUnit.SECONDS)) {
+            runtime.close();
+            throw new AssertionError("launcher did not exit:\n" + runtime.output);
+        }
+        runtime.reader.join(10_000);
+        return Map.entry(runtime.process.exitValue(), runtime.output.toString());
+    }
+
+    private static Process launch(Path home, Map<String, String> env, int port, String... args)
+            throws IOException {
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                home.resolve("bin/armature").toString(),
+                                "--port",
+                                String.valueOf(port)));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        builder.environment()
+                .put("ARMATURE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        return builder.start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void awaitOutput(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!output.toString().contains(text)) {
+            if (!process.isAlive()) {
+                throw new AssertionError(
+                        "runtime exited with " + process.exitValue() + ":\n" + output);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("runtime not ready after " + timeout + ":\n" + output);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path deploy() {
+        return home.resolve("deploy");
+    }
+
+    public String output() {
+        return output.toString();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
+        return send(request(path).GET().build());
+    }
+
+    public JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError(
+                    "GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    public HttpResponse<String> put(String path, String json) throws Exception {
+        return send(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json))
+                        .build());
+    }
+
+    public HttpResponse<String> post(String path, String contentType, byte[] body)
+            throws Exception {
+        return send(
+                request(path)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build());
+    }
+
+    /** POSTs a file as multipart/form-data field {@code file}. */
+    public HttpResponse<String> postMultipart(String path, String fileName, byte[] content)
+            throws Exception {
+        String boundary = "----armature" + UUID.randomUUID();
+        byte[] head =
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                                + fileName
+                                + "\"\r\nContent-Type: application/java-archive\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return post(path, "multipart/form-data; boundary=" + boundary, body);
+    }
+
+    public HttpResponse<String> delete(String path) throws Exception {
+        return send(request(path).DELETE().build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60));
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls until the condition holds or fails the test with the description. */
+    public static void await(String description, Duration timeout, BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(
+                        "timed out after " + timeout + " waiting for: " + description);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Sends SIGTERM and returns the exit code once the process and its output have ended. */
+    public int stop() throws InterruptedException {
+        // Process.destroy() would also close our end of the output pipe and lose the last lines
+        process.toHandle().destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("runtime did not stop within 60 s after SIGTERM");
+        }
+        reader.join(10_000);
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+}

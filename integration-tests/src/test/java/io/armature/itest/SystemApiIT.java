@@ -1,0 +1,165 @@
+package io.armature.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The system API of a freshly started demo runtime, over real HTTP. */
+class SystemApiIT {
+    static RuntimeProcess runtime;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = RuntimeProcess.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        int exit = runtime.stop();
+        assertTrue(exit == 0 || exit == 143, "exit code after SIGTERM: " + exit);
+        assertTrue(runtime.output().contains("stopped"), runtime.output());
+    }
+
+    @Test
+    void bannerNamesUrlProfileAndFeatures() {
+        assertTrue(runtime.output().contains("profile:  demo"), runtime.output());
+        assertTrue(
+                runtime.output().contains("features: armature-base, armature-webconsole"),
+                runtime.output());
+        assertTrue(runtime.output().contains("http://localhost:"), runtime.output());
+    }
+
+    @Test
+    void systemReportsVersionProfileUptimeAndFeatures() throws Exception {
+        JsonNode system = runtime.getJson("/api/v1/system");
+        assertEquals("0.1.0-SNAPSHOT", system.get("version").asText());
+        assertEquals("demo", system.get("profile").asText());
+        assertTrue(system.get("uptime_seconds").asLong() >= 0);
+        assertTrue(system.get("started_at").asText().endsWith("Z"), system.toString());
+        assertEquals(
+                "[\"armature-base\",\"armature-webconsole\"]",
+                system.get("enabled_features").toString());
+    }
+
+    @Test
+    void bundlesAreListedActiveWithSnakeCaseFields() throws Exception {
+        JsonNode bundles = runtime.getJson("/api/v1/system/bundles").get("bundles");
+        assertTrue(bundles.size() > 40, "bundles: " + bundles.size());
+        for (JsonNode bundle : bundles) {
+            String expected = bundle.get("fragment").asBoolean() ? "RESOLVED" : "ACTIVE";
+            assertEquals(expected, bundle.get("state").asText(), bundle.toString());
+            assertTrue(bundle.has("symbolic_name") && bundle.has("version") && bundle.has("id"));
+        }
+    }
+
+    @Test
+    void healthIsUpWithTheFrameworkCheck() throws Exception {
+        JsonNode health = runtime.getJson("/health");
+        assertEquals("UP", health.get("status").asText());
+        assertEquals("framework.bundles", health.get("checks").get(0).get("name").asText());
+    }
+
+    @Test
+    void pluginsAreGroupedByKindIncludingTheRestResources() throws Exception {
+        JsonNode kinds = runtime.getJson("/api/v1/system/plugins").get("kinds");
+        assertTrue(
+                kinds.has("driver")
+                        && kinds.has("storage")
+                        && kinds.has("alert_rule")
+                        && kinds.has("forecaster"));
+        List<String> resources = new ArrayList<>();
+        kinds.get("rest_resource").forEach(r -> resources.add(r.get("name").asText()));
+        assertTrue(
+                resources.contains("io.armature.rest.internal.system.BundlesResource"),
+                resources.toString());
+        assertEquals(
+                "io.armature.core",
+                kinds.get("health_check").get(0).get("bundle_symbolic_name").asText());
+    }
+
+    @Test
+    void openApiListsEveryServedEndpointAndEachAnswers() throws Exception {
+        JsonNode paths = runtime.getJson("/api/v1/openapi.json").get("paths");
+        Set<String> operations = new TreeSet<>();
+        paths.fields()
+                .forEachRemaining(
+                        p ->
+                                p.getValue()
+                                        .fieldNames()
+                                        .forEachRemaining(
+                                                m -> operations.add(m + " " + p.getKey())));
+        for (String expected :
+                List.of(
+                        "get /health",
+                        "get /api/v1/openapi.json",
+                        "get /api/v1/system",
+                        "get /api/v1/system/bundles",
+                        "post /api/v1/system/bundles",
+                        "get /api/v1/system/bundles/{id}",
+                        "delete /api/v1/system/bundles/{id}",
+                        "get /api/v1/system/features",
+                        "get /api/v1/system/features/{id}",
+                        "put /api/v1/system/features/{id}",
+                        "get /api/v1/system/plugins",
+                        "get /api/v1/system/configurations",
+                        "get /api/v1/system/configurations/{pid}",
+                        "put /api/v1/system/configurations/{pid}",
+                        "delete /api/v1/system/configurations/{pid}")) {
+            assertTrue(
+                    operations.remove(expected),
+                    "OpenAPI lacks " + expected + "; has " + operations);
+        }
+        assertEquals(Set.of(), operations, "OpenAPI lists endpoints this test does not know");
+        paths.fieldNames()
+                .forEachRemaining(
+                        path -> {
+                            if (!path.contains("{") && paths.get(path).has("get")) {
+                                try {
+                                    assertEquals(200, runtime.get(path).statusCode(), path);
+                                } catch (Exception e) {
+                                    throw new AssertionError(e);
+                                }
+                            }
+                        });
+    }
+
+    @Test
+    void unknownPathsAndMethodsAnswerProblemJson() throws Exception {
+        HttpResponse<String> missing = runtime.get("/api/v1/nothing-here");
+        assertEquals(404, missing.statusCode());
+        assertEquals(
+                "application/problem+json",
+                missing.headers().firstValue("Content-Type").orElse(""));
+        JsonNode problem = RuntimeProcess.JSON.readTree(missing.body());
+        assertEquals(404, problem.get("status").asInt());
+        assertEquals("/api/v1/nothing-here", problem.get("instance").asText());
+
+        HttpResponse<String> wrongMethod = runtime.delete("/api/v1/system");
+        assertEquals(405, wrongMethod.statusCode());
+        assertTrue(wrongMethod.body().contains("\"status\":405"), wrongMethod.body());
+
+        HttpResponse<String> noBundle = runtime.get("/api/v1/system/bundles/99999");
+        assertEquals(404, noBundle.statusCode());
+        assertTrue(noBundle.body().contains("no bundle with id 99999"), noBundle.body());
+    }
+
+    @Test
+    void baseBundlesCannotBeRemovedThroughTheApi() throws Exception {
+        HttpResponse<String> response = runtime.delete("/api/v1/system/bundles/1");
+        assertEquals(409, response.statusCode());
+        assertTrue(response.body().contains("disable its feature instead"), response.body());
+        assertNotEquals(null, runtime.getJson("/api/v1/system/bundles/1").get("id"));
+        assertFalse(runtime.output().contains("Exception in thread"), runtime.output());
+    }
+}
