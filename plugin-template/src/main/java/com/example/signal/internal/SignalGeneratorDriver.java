@@ -83,7 +83,7 @@ public final class SignalGeneratorDriver implements ProtocolDriver {
         startedAt = clock.instant();
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "signal-" + config.device()));
         scheduler.scheduleAtFixedRate(
-                () -> tick(context), 0, config.intervalMillis(), TimeUnit.MILLISECONDS);
+                () -> tick(context), config.intervalMillis(), config.intervalMillis(), TimeUnit.MILLISECONDS);
         context.status(DriverStatus.RUNNING, waveform + " on " + config.device() + "/" + config.metric());
     }
 
