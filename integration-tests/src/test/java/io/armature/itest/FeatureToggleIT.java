@@ -21,9 +21,11 @@ class FeatureToggleIT {
     @Test
     void disablingRemovesBundlesAndConsoleAcrossARestartAndEnablingBringsThemBack()
             throws Exception {
-        Path home;
-        try (RuntimeProcess runtime = RuntimeProcess.start()) {
-            home = runtime.home();
+        Path home = RuntimeProcess.freshHome();
+        // with the default class-data-sharing: the first run writes the archive, the restart maps
+        // it
+        Map<String, String> env = Map.of("ARMATURE_CDS", "on");
+        try (RuntimeProcess runtime = RuntimeProcess.start(home, env)) {
             JsonNode features = runtime.getJson("/api/v1/system/features").get("features");
             assertEquals(2, features.size());
             assertTrue(consoleBundlePresent(runtime));
@@ -48,7 +50,10 @@ class FeatureToggleIT {
                     "[\"armature-base\"]",
                     runtime.getJson("/api/v1/system").get("enabled_features").toString());
         }
-        try (RuntimeProcess restarted = RuntimeProcess.start(home, Map.of())) {
+        assertTrue(
+                java.nio.file.Files.exists(home.resolve("data/armature-launcher.jsa")),
+                "class-data-sharing archive written");
+        try (RuntimeProcess restarted = RuntimeProcess.start(home, env)) {
             assertEquals(
                     "[\"armature-base\"]",
                     restarted.getJson("/api/v1/system").get("enabled_features").toString());

@@ -69,7 +69,18 @@ final class Launcher {
                                         port,
                                         version == null ? "dev" : version)));
         felix.init();
+        if (Boolean.getBoolean("armature.boot.trace")) {
+            traceStartLevels(felix, started);
+        }
         install(felix.getBundleContext(), plan);
+        if (Boolean.getBoolean("armature.boot.trace")) {
+            Console.info(
+                    "boot trace: "
+                            + plan.enabledBundles().size()
+                            + " bundles installed after "
+                            + Duration.between(started, Instant.now()).toMillis()
+                            + " ms");
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(felix), "armature-shutdown"));
         felix.start();
         Console.info(
@@ -96,6 +107,27 @@ final class Launcher {
             bundle.adapt(BundleStartLevel.class).setStartLevel(ref.startOrder());
             bundle.start();
         }
+    }
+
+    /** With {@code -Darmature.boot.trace=true}: when each start level is reached. */
+    private static void traceStartLevels(Felix felix, Instant started) {
+        felix.getBundleContext()
+                .addFrameworkListener(
+                        event -> {
+                            if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED
+                                    || event.getType() == FrameworkEvent.STARTED) {
+                                Console.info(
+                                        "boot trace: start level "
+                                                + felix.adapt(
+                                                                org.osgi.framework.startlevel
+                                                                        .FrameworkStartLevel.class)
+                                                        .getStartLevel()
+                                                + " after "
+                                                + Duration.between(started, Instant.now())
+                                                        .toMillis()
+                                                + " ms");
+                            }
+                        });
     }
 
     private static void stop(Felix felix) {

@@ -1,35 +1,44 @@
 package io.armature.runtime;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Polls {@code GET /health} on the local port until it answers 200 (UP or DEGRADED). */
+/**
+ * Polls {@code GET /health} on the local port until it answers 200 (UP or DEGRADED). Uses {@link
+ * HttpURLConnection}: it costs far less start-up CPU than {@code java.net.http.HttpClient}, and
+ * every millisecond of launcher CPU competes with the framework's boot on a small machine.
+ */
 final class ReadinessProbe {
     record Result(boolean ready, String detail) {}
 
     private ReadinessProbe() {}
 
-    static Result await(int port, Duration timeout) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                        .timeout(Duration.ofSeconds(2))
-                        .build();
+    static Result await(int port, Duration timeout) throws InterruptedException, IOException {
+        URL url = new URL("http://127.0.0.1:" + port + "/health");
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
+            HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(2000);
             try {
-                HttpResponse<String> response =
-                        client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return new Result(true, response.body());
+                int status = connection.getResponseCode();
+                InputStream body =
+                        status < 400 ? connection.getInputStream() : connection.getErrorStream();
+                String text =
+                        body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                if (status == 200) {
+                    return new Result(true, text);
                 }
-                last = "HTTP " + response.statusCode() + ": " + response.body();
-            } catch (java.io.IOException e) {
+                last = "HTTP " + status + ": " + text;
+            } catch (IOException e) {
                 last = e.toString();
+            } finally {
+                connection.disconnect();
             }
             Thread.sleep(25);
         }

@@ -82,9 +82,12 @@ public record BootPlan(Path home, Profile profile, FeatureCatalog catalog, List<
         return bundle.pathIn(home.resolve("system"));
     }
 
-    /** The bundle location used for installing: the file URI in {@code system/}. */
+    /**
+     * The bundle location used for installing: a Felix {@code reference:} URL to the jar in {@code
+     * system/}, so the framework reads it in place instead of copying it into its cache.
+     */
     public String bundleLocation(BundleRef bundle) {
-        return bundlePath(bundle).toUri().toString();
+        return "reference:" + bundlePath(bundle).toUri();
     }
 
     /** Profile configurations for PIDs that no feature of the catalog declares. */

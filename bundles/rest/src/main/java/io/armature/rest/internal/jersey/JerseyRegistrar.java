@@ -81,9 +81,9 @@ public final class JerseyRegistrar {
                     }
                 };
         tracker.open(true);
-        servlet =
-                new SwappableServlet(
-                        ApiConfig.build(new ArrayList<>(resources.values()), openApi), reloader);
+        // the first application is built by the first (debounced) reload, once the burst of
+        // resource registrations at boot is over: building one per registration doubles boot time
+        servlet = new SwappableServlet(reloader);
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("osgi.http.whiteboard.servlet.pattern", "/*");
         props.put("osgi.http.whiteboard.servlet.name", "armature-rest");

@@ -25,21 +25,27 @@ final class SwappableServlet extends HttpServlet {
     private transient volatile TcclServletContainer current;
     private transient volatile ResourceConfig pending;
 
-    SwappableServlet(ResourceConfig initial, ScheduledExecutorService retirer) {
-        this.pending = initial;
+    SwappableServlet(ScheduledExecutorService retirer) {
         this.retirer = retirer;
     }
 
     @Override
     public synchronized void init(ServletConfig config) throws ServletException {
         super.init(config);
-        current = start(pending);
+        if (pending != null) {
+            current = start(pending);
+            pending = null;
+        }
     }
 
-    /** Switches to a new application; before {@code init} it only replaces the initial one. */
+    /** Switches to a new application; before {@code init} it is kept for {@code init}. */
     synchronized void replace(ResourceConfig config) throws ServletException {
-        if (current == null) {
+        if (getServletConfig() == null) {
             pending = config;
+            return;
+        }
+        if (current == null) {
+            current = start(config);
             return;
         }
         TcclServletContainer previous = current;
@@ -56,7 +62,18 @@ final class SwappableServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        current.service(request, response);
+        TcclServletContainer application = current;
+        if (application == null) {
+            response.setStatus(503);
+            response.setHeader("Retry-After", "1");
+            response.setContentType("application/problem+json");
+            response.getWriter()
+                    .write(
+                            "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+                                    + "\"detail\":\"the REST API is starting\"}");
+            return;
+        }
+        application.service(request, response);
     }
 
     @Override
