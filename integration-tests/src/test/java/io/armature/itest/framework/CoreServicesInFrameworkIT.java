@@ -1,0 +1,247 @@
+package io.armature.itest.framework;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import io.armature.api.alert.AlertCondition;
+import io.armature.api.alert.AlertRule;
+import io.armature.api.driver.DriverContext;
+import io.armature.api.driver.ProtocolDriver;
+import io.armature.api.feature.FeatureManager;
+import io.armature.api.plugin.PluginInfo;
+import io.armature.api.plugin.PluginKind;
+import io.armature.api.plugin.PluginRegistry;
+import io.armature.api.rest.RestResource;
+import io.armature.api.sample.Sample;
+import io.armature.api.sample.SampleBatch;
+import io.armature.api.sample.SampleListener;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+/** The core services inside a real framework, with plugins registered by the test bundle. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class CoreServicesInFrameworkIT extends ArmatureFramework {
+    @Inject BundleContext context;
+    @Inject PluginRegistry registry;
+    @Inject FeatureManager features;
+
+    /** A driver that publishes one sample when started. */
+    static final class OneShotDriver implements ProtocolDriver {
+        @Override
+        public void start(DriverContext context) throws Exception {
+            context.publish(
+                    SampleBatch.of(
+                            new Sample("itest", "dev-1", "temp", Instant.now(), 21.5),
+                            new Sample("itest", "dev-1", "temp", Instant.now(), Double.NaN)),
+                    Duration.ofSeconds(1));
+        }
+
+        @Override
+        public void stop() {}
+    }
+
+    /** An alert rule that never fires. */
+    static final class QuietRule implements AlertRule {
+        @Override
+        public String id() {
+            return "quiet";
+        }
+
+        @Override
+        public List<AlertCondition> evaluate(SampleBatch batch) {
+            return List.of();
+        }
+    }
+
+    /** A resource contributed by the test bundle. */
+    @Path("/api/v1/itest")
+    public static final class ItestResource {
+        @GET
+        @Produces("application/json")
+        public String hello() {
+            return "{\"hello\":\"framework\"}";
+        }
+    }
+
+    private Set<PluginKind> kindsFromThisBundle() {
+        return registry.plugins().stream()
+                .filter(p -> p.bundleId() == context.getBundle().getBundleId())
+                .map(PluginInfo::kind)
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    public void registryDiscoversPluginsAndTheSupervisedDriverPublishesThroughIngest()
+            throws Exception {
+        List<Sample> received = new CopyOnWriteArrayList<>();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("service.pid", "itest.driver~one");
+        ServiceRegistration<SampleListener> listener =
+                context.registerService(
+                        SampleListener.class, b -> received.addAll(b.samples()), null);
+        ServiceRegistration<AlertRule> rule =
+                context.registerService(AlertRule.class, new QuietRule(), null);
+        ServiceRegistration<ProtocolDriver> driver =
+                context.registerService(ProtocolDriver.class, new OneShotDriver(), props);
+        try {
+            await("driver sample delivered to the listener", () -> !received.isEmpty());
+            assertEquals("only the finite value passes validation", 1, received.size());
+            assertEquals(21.5, received.get(0).value(), 0);
+            assertEquals(
+                    Set.of(PluginKind.DRIVER, PluginKind.SAMPLE_LISTENER, PluginKind.ALERT_RULE),
+                    kindsFromThisBundle());
+            PluginInfo info =
+                    registry.plugins().stream()
+                            .filter(p -> p.kind() == PluginKind.DRIVER)
+                            .findFirst()
+                            .orElseThrow();
+            assertEquals("itest.driver~one", info.name());
+            assertEquals(List.of("itest.driver~one"), info.configurationPids());
+            await(
+                    "driver RUNNING",
+                    () ->
+                            registry.plugins().stream()
+                                    .anyMatch(
+                                            p ->
+                                                    p.kind() == PluginKind.DRIVER
+                                                            && p.state().equals("RUNNING")));
+        } finally {
+            driver.unregister();
+            rule.unregister();
+            listener.unregister();
+        }
+        assertEquals(Set.of(), kindsFromThisBundle());
+    }
+
+    @Test
+    public void restResourceOfTheTestBundleIsServedAndDroppedWithItsService() throws Exception {
+        assertEquals("404", http("GET", "/api/v1/itest", null)[0]);
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(RestResource.PROPERTY, true);
+        ServiceRegistration<ItestResource> registration =
+                context.registerService(ItestResource.class, new ItestResource(), props);
+        await(
+                "resource served",
+                () -> {
+                    try {
+                        return http("GET", "/api/v1/itest", null)[0].equals("200");
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
+        assertEquals("{\"hello\":\"framework\"}", http("GET", "/api/v1/itest", null)[1]);
+        assertTrue(http("GET", "/api/v1/openapi.json", null)[1].contains("/api/v1/itest"));
+        registration.unregister();
+        await(
+                "resource dropped",
+                () -> {
+                    try {
+                        return http("GET", "/api/v1/itest", null)[0].equals("404");
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
+    }
+
+    @Test
+    public void configurationThroughRestIsValidatedAndReachesTheComponent() throws Exception {
+        String pid = "/api/v1/system/configurations/io.armature.core.internal.ingest.LiveIngest";
+        String[] bad = http("PUT", pid, "{\"maxFutureSeconds\": -5, \"maxPastDays\": \"ten\"}");
+        assertEquals("400", bad[0]);
+        assertTrue(bad[1], bad[1].contains("\"field\":\"maxPastDays\""));
+        String[] ok = http("PUT", pid, "{\"maxFutureSeconds\": 1, \"maxPastDays\": 1}");
+        assertEquals(ok[1], "200", ok[0]);
+
+        List<Sample> received = new CopyOnWriteArrayList<>();
+        ServiceRegistration<SampleListener> listener =
+                context.registerService(
+                        SampleListener.class, b -> received.addAll(b.samples()), null);
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("service.pid", "itest.driver~window");
+        ProtocolDriver lateDriver =
+                new ProtocolDriver() {
+                    @Override
+                    public void start(DriverContext context) throws Exception {
+                        context.publish(
+                                SampleBatch.of(
+                                        new Sample(
+                                                "itest",
+                                                "dev-2",
+                                                "temp",
+                                                Instant.now().plusSeconds(120),
+                                                1.0),
+                                        new Sample("itest", "dev-2", "temp", Instant.now(), 2.0)),
+                                Duration.ofSeconds(1));
+                    }
+
+                    @Override
+                    public void stop() {}
+                };
+        ServiceRegistration<ProtocolDriver> driver = null;
+        try {
+            // the reconfigured ingest component comes back with the narrower window
+            Thread.sleep(500);
+            driver = context.registerService(ProtocolDriver.class, lateDriver, props);
+            await("sample delivered", () -> !received.isEmpty());
+            Thread.sleep(200);
+            assertEquals(1, received.size());
+            assertEquals(2.0, received.get(0).value(), 0);
+        } finally {
+            if (driver != null) {
+                driver.unregister();
+            }
+            listener.unregister();
+            http("DELETE", pid, null);
+        }
+    }
+
+    @Test
+    public void featureManagerInstallsAndRemovesAFeaturesBundles() throws Exception {
+        assertTrue(consolePresent());
+        features.setEnabled("armature-webconsole", false);
+        assertFalse(consolePresent());
+        assertFalse(features.feature("armature-webconsole").orElseThrow().enabled());
+        features.setEnabled("armature-webconsole", true);
+        assertTrue(consolePresent());
+        for (Bundle bundle : context.getBundles()) {
+            if ("org.apache.felix.webconsole".equals(bundle.getSymbolicName())) {
+                assertEquals(Bundle.ACTIVE, bundle.getState());
+            }
+        }
+        try {
+            features.setEnabled("armature-base", false);
+            throw new AssertionError("the base feature was disabled");
+        } catch (IllegalStateException expected) {
+            assertTrue(expected.getMessage().contains("cannot be disabled"));
+        }
+    }
+
+    private boolean consolePresent() {
+        for (Bundle bundle : context.getBundles()) {
+            if ("org.apache.felix.webconsole".equals(bundle.getSymbolicName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
