@@ -139,6 +139,37 @@ class ConfigurationApiIT {
     }
 
     @Test
+    void configFileDroppedIntoDeployBecomesAConfigurationAndItsRemovalDeletesIt() throws Exception {
+        java.nio.file.Path file = runtime.deploy().resolve("com.example.signal.generator.config");
+        Files.writeString(file, "device=\"press-9\"\nwaveform=\"RAMP\"\nperiodSeconds=I\"30\"\n");
+        RuntimeProcess.await(
+                "configuration from deploy/",
+                Duration.ofSeconds(10),
+                () -> {
+                    try {
+                        JsonNode d = driver();
+                        return d != null
+                                && "RAMP on press-9/signal".equals(d.get("state_message").asText());
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                });
+        JsonNode config = runtime.getJson(PID);
+        assertEquals(30, config.get("properties").get("periodSeconds").asInt());
+        Files.delete(file);
+        RuntimeProcess.await(
+                "configuration deleted",
+                Duration.ofSeconds(10),
+                () -> {
+                    try {
+                        return !runtime.getJson(PID).get("configured").asBoolean();
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                });
+    }
+
+    @Test
     void factoryConfigurationsAreAddressedAsFactoryPidTildeName() throws Exception {
         HttpResponse<String> put =
                 runtime.put(
