@@ -110,17 +110,19 @@ final class ConfigurationValidator {
                                 "expected " + type + ", got " + describe(elements.get(i))));
                 return;
             }
-            String problem = ad.validate(String.valueOf(converted));
-            if (problem != null && !problem.isEmpty()) {
-                errors.add(new FieldError(ad.getID(), problem));
-                return;
-            }
             String[] options = ad.getOptionValues();
             if (options != null
                     && options.length > 0
                     && !Arrays.asList(options).contains(String.valueOf(converted))) {
                 errors.add(
-                        new FieldError(ad.getID(), "must be one of " + Arrays.toString(options)));
+                        new FieldError(
+                                ad.getID(),
+                                "'" + converted + "' must be one of " + Arrays.toString(options)));
+                return;
+            }
+            String problem = ad.validate(String.valueOf(converted));
+            if (problem != null && !problem.isEmpty()) {
+                errors.add(new FieldError(ad.getID(), problem + " (value " + converted + ")"));
                 return;
             }
             Array.set(array, i, converted);

@@ -179,7 +179,7 @@ class ConfigurationValidatorTest {
     void appliesTheDefinitionsValidation() throws Exception {
         List<FieldError> errors = new ArrayList<>();
         ConfigurationValidator.convert(json("{\"url\":\"u\",\"poolSize\":0}"), ocd, errors);
-        assertEquals(List.of(new FieldError("poolSize", "less than minimum 1")), errors);
+        assertEquals(List.of(new FieldError("poolSize", "less than minimum 1 (value 0)")), errors);
     }
 
     @Test
