@@ -134,6 +134,60 @@ public class CoreServicesInFrameworkIT extends ArmatureFramework {
     }
 
     @Test
+    public void aDriverThatCannotStartDegradesHealthWithItsReasonAndNothingElse() throws Exception {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("service.pid", "itest.driver~broken");
+        ProtocolDriver broken =
+                new ProtocolDriver() {
+                    @Override
+                    public void start(DriverContext context) {
+                        throw new IllegalStateException("PLC 10.0.0.7 refused the connection");
+                    }
+
+                    @Override
+                    public void stop() {}
+                };
+        ServiceRegistration<ProtocolDriver> registration =
+                context.registerService(ProtocolDriver.class, broken, props);
+        try {
+            await(
+                    "health DEGRADED",
+                    () -> {
+                        try {
+                            String[] health = http("GET", "/health", null);
+                            return health[0].equals("200")
+                                    && health[1].contains("\"status\":\"DEGRADED\"");
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    });
+            String body = http("GET", "/health", null)[1];
+            assertTrue(
+                    body,
+                    body.contains(
+                            "itest.driver~broken FAILED: PLC 10.0.0.7 refused the connection"));
+            PluginInfo info =
+                    registry.plugins().stream()
+                            .filter(p -> p.kind() == PluginKind.DRIVER)
+                            .findFirst()
+                            .orElseThrow();
+            assertEquals("FAILED", info.state());
+            assertEquals("200", http("GET", "/api/v1/system", null)[0]);
+        } finally {
+            registration.unregister();
+        }
+        await(
+                "health UP again",
+                () -> {
+                    try {
+                        return http("GET", "/health", null)[1].contains("\"status\":\"UP\"");
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
+    }
+
+    @Test
     public void restResourceOfTheTestBundleIsServedAndDroppedWithItsService() throws Exception {
         assertEquals("404", http("GET", "/api/v1/itest", null)[0]);
         Dictionary<String, Object> props = new Hashtable<>();

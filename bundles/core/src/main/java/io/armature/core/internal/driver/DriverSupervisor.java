@@ -28,10 +28,10 @@ import org.slf4j.LoggerFactory;
 @Component(service = DriverSupervisor.class, immediate = true)
 public final class DriverSupervisor {
     private static final Logger LOG = LoggerFactory.getLogger(DriverSupervisor.class);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofSeconds(60);
 
     private final IngestService ingest;
+    private final Duration firstRetry;
     private final DriverStatusBoard board = new DriverStatusBoard();
     private final ScheduledExecutorService executor =
             Executors.newSingleThreadScheduledExecutor(
@@ -40,7 +40,24 @@ public final class DriverSupervisor {
 
     @Activate
     public DriverSupervisor(@Reference IngestService ingest) {
+        this(ingest, Duration.ofSeconds(1));
+    }
+
+    DriverSupervisor(IngestService ingest, Duration firstRetry) {
         this.ingest = ingest;
+        this.firstRetry = firstRetry;
+    }
+
+    /** Service ids and statuses of all supervised drivers, for the health check. */
+    public Map<Long, DriverStatusBoard.Entry> statuses() {
+        Map<Long, DriverStatusBoard.Entry> result = new java.util.TreeMap<>();
+        drivers.forEach((id, driver) -> board.get(id).ifPresent(e -> result.put(id, e)));
+        return result;
+    }
+
+    /** The identifier of a supervised driver service, if supervised. */
+    public java.util.Optional<String> driverId(long serviceId) {
+        return java.util.Optional.ofNullable(drivers.get(serviceId)).map(d -> d.id);
     }
 
     /** The last status of a supervised driver service. */
@@ -58,7 +75,7 @@ public final class DriverSupervisor {
         Supervised supervised = new Supervised(serviceId, id, driver);
         drivers.put(serviceId, supervised);
         board.put(serviceId, DriverStatus.STARTING, null);
-        executor.execute(() -> start(supervised, FIRST_RETRY));
+        executor.execute(() -> start(supervised, firstRetry));
     }
 
     void removeDriver(ProtocolDriver driver, Map<String, Object> properties) {
@@ -82,6 +99,7 @@ public final class DriverSupervisor {
         if (driver.stopped) {
             return;
         }
+        board.put(driver.serviceId, DriverStatus.STARTING, null);
         try {
             driver.instance.start(
                     new SupervisedContext(driver.id, driver.serviceId, ingest, board));

@@ -16,12 +16,12 @@ import org.slf4j.LoggerFactory;
  */
 final class ListenerQueue {
     private static final Logger LOG = LoggerFactory.getLogger(ListenerQueue.class);
-    private static final int CAPACITY = 1024;
+    static final int DEFAULT_CAPACITY = 1024;
     private final SampleListener listener;
     private final ThreadPoolExecutor executor;
     private final AtomicLong skipped = new AtomicLong();
 
-    ListenerQueue(SampleListener listener) {
+    ListenerQueue(SampleListener listener, int capacity) {
         this.listener = listener;
         this.executor =
                 new ThreadPoolExecutor(
@@ -29,7 +29,7 @@ final class ListenerQueue {
                         1,
                         0,
                         TimeUnit.SECONDS,
-                        new ArrayBlockingQueue<>(CAPACITY),
+                        new ArrayBlockingQueue<>(capacity),
                         r ->
                                 new Thread(
                                         r,
@@ -55,6 +55,11 @@ final class ListenerQueue {
                         LOG.warn("listener {} failed: {}", listener, e.toString());
                     }
                 });
+    }
+
+    /** Batches not delivered to this listener because its queue was full. */
+    long skipped() {
+        return skipped.get();
     }
 
     void close() {

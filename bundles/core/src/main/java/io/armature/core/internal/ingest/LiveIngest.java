@@ -51,6 +51,7 @@ public final class LiveIngest implements IngestService {
 
     private final SampleValidator validator;
     private final Clock clock;
+    private final int listenerQueueCapacity;
     private final Map<SampleListener, ListenerQueue> listeners = new ConcurrentHashMap<>();
     private final AtomicLong accepted = new AtomicLong();
     private final Map<String, AtomicLong> rejectedByReason = new ConcurrentHashMap<>();
@@ -61,6 +62,11 @@ public final class LiveIngest implements IngestService {
     }
 
     LiveIngest(Config config, Clock clock) {
+        this(config, clock, ListenerQueue.DEFAULT_CAPACITY);
+    }
+
+    LiveIngest(Config config, Clock clock, int listenerQueueCapacity) {
+        this.listenerQueueCapacity = listenerQueueCapacity;
         this.validator =
                 new SampleValidator(
                         Duration.ofSeconds(config.maxFutureSeconds()),
@@ -73,7 +79,7 @@ public final class LiveIngest implements IngestService {
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addListener(SampleListener listener) {
-        listeners.put(listener, new ListenerQueue(listener));
+        listeners.put(listener, new ListenerQueue(listener, listenerQueueCapacity));
     }
 
     void removeListener(SampleListener listener) {
@@ -116,6 +122,11 @@ public final class LiveIngest implements IngestService {
     /** Samples accepted since start. */
     public long acceptedCount() {
         return accepted.get();
+    }
+
+    /** Batches the live stream could not deliver to a listener whose queue was full. */
+    public long skippedDeliveries() {
+        return listeners.values().stream().mapToLong(ListenerQueue::skipped).sum();
     }
 
     /** Samples rejected since start, by reason code. */

@@ -1,0 +1,118 @@
+package io.armature.core.internal.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.armature.api.sample.IngestResult;
+import io.armature.api.sample.Sample;
+import io.armature.api.sample.SampleBatch;
+import io.armature.api.sample.SampleListener;
+import java.lang.annotation.Annotation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class LiveIngestTest {
+    private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+
+    private static LiveIngest ingest() {
+        return ingest(1024);
+    }
+
+    private static LiveIngest ingest(int queueCapacity) {
+        LiveIngest.Config config =
+                new LiveIngest.Config() {
+                    @Override
+                    public Class<? extends Annotation> annotationType() {
+                        return LiveIngest.Config.class;
+                    }
+
+                    @Override
+                    public long maxFutureSeconds() {
+                        return 60;
+                    }
+
+                    @Override
+                    public long maxPastDays() {
+                        return 1;
+                    }
+                };
+        return new LiveIngest(config, Clock.fixed(NOW, ZoneOffset.UTC), queueCapacity);
+    }
+
+    private static Sample sample(String device, double value, Instant time) {
+        return new Sample("acme", device, "temp", time, value);
+    }
+
+    @Test
+    void keepsValidSamplesOfABatchAndExplainsEachRejection() throws Exception {
+        LiveIngest ingest = ingest();
+        List<Sample> received = new CopyOnWriteArrayList<>();
+        ingest.addListener(batch -> received.addAll(batch.samples()));
+        IngestResult result =
+                ingest.ingest(
+                        new SampleBatch(
+                                List.of(
+                                        sample("a", 1, NOW),
+                                        sample("b", Double.NaN, NOW),
+                                        sample("c", 3, NOW.plusSeconds(3600)),
+                                        sample("bad id", 4, NOW),
+                                        sample("e", 5, NOW.minusSeconds(60)))),
+                        Duration.ZERO);
+        assertEquals(2, result.accepted());
+        assertEquals(List.of(1, 2, 3), result.rejections().stream().map(r -> r.index()).toList());
+        assertEquals(
+                List.of("non_finite_value", "time_in_future", "malformed_device"),
+                result.rejections().stream().map(r -> r.reason()).toList());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (received.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(List.of(1.0, 5.0), received.stream().map(Sample::value).toList());
+        assertEquals(2, ingest.acceptedCount());
+        assertEquals(
+                Map.of("malformed_device", 1L, "non_finite_value", 1L, "time_in_future", 1L),
+                ingest.rejectedCounts());
+        ingest.deactivate();
+    }
+
+    @Test
+    void aBlockedListenerNeverStallsIngestOrOtherListeners() throws Exception {
+        LiveIngest ingest = ingest(16);
+        CountDownLatch release = new CountDownLatch(1);
+        SampleListener stuck =
+                batch -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                };
+        List<SampleBatch> healthy = new CopyOnWriteArrayList<>();
+        ingest.addListener(stuck);
+        ingest.addListener(healthy::add);
+        int batches = 200;
+        for (int i = 0; i < batches; i++) {
+            assertEquals(
+                    1,
+                    ingest.ingest(SampleBatch.of(sample("d", i, NOW)), Duration.ZERO).accepted());
+            int expected = i + 1;
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (healthy.size() < expected && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        }
+        assertEquals(batches, ingest.acceptedCount(), "ingest went on while a listener was stuck");
+        assertEquals(batches, healthy.size(), "the healthy listener got every batch, in order");
+        assertEquals(199.0, healthy.get(batches - 1).samples().get(0).value());
+        // the stuck listener holds one batch and queues 16; the rest is skipped and counted
+        assertEquals(batches - 1 - 16, ingest.skippedDeliveries());
+        release.countDown();
+        ingest.deactivate();
+    }
+}
