@@ -51,9 +51,9 @@ public abstract class ArmatureFramework {
                 Path.of(System.getProperty("armature.runtime.dir", "../runtime/target/armature"))
                         .toAbsolutePath()
                         .normalize();
-        Path scratch =
-                Files.createTempDirectory(
-                        Path.of(System.getProperty("armature.work.dir", "target")), "framework-");
+        // config() runs when the test class is discovered, maybe before any other test made the directory
+        Path work = Files.createDirectories(Path.of(System.getProperty("armature.work.dir", "target")));
+        Path scratch = Files.createTempDirectory(work, "framework-");
         Files.createDirectories(scratch.resolve("deploy"));
         List<Option> options = new ArrayList<>();
         for (String feature : List.of("armature-base", "armature-webconsole")) {
