@@ -9,34 +9,20 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** ConfigAdmin over REST, validated against the metatype of a hot-deployed plugin. */
-class ConfigurationApiIT {
+class ConfigurationApiIT extends OneRuntimePerClass {
     static final String PID = "/api/v1/system/configurations/com.example.signal.generator";
-    static RuntimeProcess runtime;
 
     @BeforeAll
-    static void start() throws Exception {
-        runtime = RuntimeProcess.start();
+    static void deployTemplate() throws Exception {
         Files.copy(Deployables.template(), runtime.deploy().resolve("signal.jar"));
         RuntimeProcess.await(
                 "template schema",
                 Duration.ofSeconds(20),
-                () -> {
-                    try {
-                        return runtime.get(PID).statusCode() == 200;
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        runtime.close();
+                () -> runtime.get(PID).statusCode() == 200);
     }
 
     private static JsonNode driver() throws Exception {
@@ -109,16 +95,12 @@ class ConfigurationApiIT {
                 "driver reconfigured",
                 Duration.ofSeconds(10),
                 () -> {
-                    try {
-                        JsonNode d = driver();
-                        return d != null
-                                && d.get("state_message").asText().equals("RAMP on press-7/signal")
-                                && d.get("configuration_pids")
-                                        .toString()
-                                        .contains("com.example.signal.generator");
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
+                    JsonNode d = driver();
+                    return d != null
+                            && d.get("state_message").asText().equals("RAMP on press-7/signal")
+                            && d.get("configuration_pids")
+                                    .toString()
+                                    .contains("com.example.signal.generator");
                 });
         assertEquals(204, runtime.delete(PID).statusCode());
         assertEquals(404, runtime.delete(PID).statusCode());
@@ -126,15 +108,9 @@ class ConfigurationApiIT {
                 "driver back to defaults",
                 Duration.ofSeconds(10),
                 () -> {
-                    try {
-                        JsonNode d = driver();
-                        return d != null
-                                && d.get("state_message")
-                                        .asText()
-                                        .equals("SINE on signal-1/signal");
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
+                    JsonNode d = driver();
+                    return d != null
+                            && d.get("state_message").asText().equals("SINE on signal-1/signal");
                 });
     }
 
@@ -146,13 +122,9 @@ class ConfigurationApiIT {
                 "configuration from deploy/",
                 Duration.ofSeconds(10),
                 () -> {
-                    try {
-                        JsonNode d = driver();
-                        return d != null
-                                && "RAMP on press-9/signal".equals(d.get("state_message").asText());
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
+                    JsonNode d = driver();
+                    return d != null
+                            && "RAMP on press-9/signal".equals(d.get("state_message").asText());
                 });
         JsonNode config = runtime.getJson(PID);
         assertEquals(30, config.get("properties").get("periodSeconds").asInt());
@@ -160,13 +132,7 @@ class ConfigurationApiIT {
         RuntimeProcess.await(
                 "configuration deleted",
                 Duration.ofSeconds(10),
-                () -> {
-                    try {
-                        return !runtime.getJson(PID).get("configured").asBoolean();
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                });
+                () -> !runtime.getJson(PID).get("configured").asBoolean());
     }
 
     @Test

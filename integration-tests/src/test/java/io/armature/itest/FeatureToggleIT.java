@@ -39,13 +39,7 @@ class FeatureToggleIT {
             RuntimeProcess.await(
                     "console gone",
                     java.time.Duration.ofSeconds(10),
-                    () -> {
-                        try {
-                            return runtime.get("/system/console/bundles").statusCode() == 404;
-                        } catch (Exception e) {
-                            throw new AssertionError(e);
-                        }
-                    });
+                    () -> runtime.get("/system/console/bundles").statusCode() == 404);
             assertEquals(
                     "[\"armature-base\"]",
                     runtime.getJson("/api/v1/system").get("enabled_features").toString());
@@ -68,13 +62,7 @@ class FeatureToggleIT {
             RuntimeProcess.await(
                     "console back",
                     java.time.Duration.ofSeconds(10),
-                    () -> {
-                        try {
-                            return restarted.get("/system/console/bundles").statusCode() == 401;
-                        } catch (Exception e) {
-                            throw new AssertionError(e);
-                        }
-                    });
+                    () -> restarted.get("/system/console/bundles").statusCode() == 401);
         }
     }
 

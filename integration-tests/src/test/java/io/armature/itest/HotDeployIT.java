@@ -15,27 +15,14 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The plugin template and broken jars deployed into a running runtime, through deploy/ and through
  * the REST API, and removed again, without a restart.
  */
-class HotDeployIT {
+class HotDeployIT extends OneRuntimePerClass {
     static final Duration WAIT = Duration.ofSeconds(20);
-    static RuntimeProcess runtime;
-
-    @BeforeAll
-    static void start() throws Exception {
-        runtime = RuntimeProcess.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        runtime.close();
-    }
 
     static JsonNode drivers() throws Exception {
         return runtime.getJson("/api/v1/system/plugins").get("kinds").get("driver");
@@ -85,16 +72,7 @@ class HotDeployIT {
         RuntimeProcess.await(
                 "bundle updated to 1.0.1",
                 WAIT,
-                () -> {
-                    try {
-                        return bundleNamed("com.example.signal")
-                                .get("version")
-                                .asText()
-                                .equals("1.0.1");
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                });
+                () -> bundleNamed("com.example.signal").get("version").asText().equals("1.0.1"));
         assertEquals(
                 id,
                 bundleNamed("com.example.signal").get("id").asLong(),
@@ -159,13 +137,7 @@ class HotDeployIT {
         RuntimeProcess.await(
                 "unresolvable bundle installed",
                 WAIT,
-                () -> {
-                    try {
-                        return bundleNamed("com.example.needs.missing") != null;
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                });
+                () -> bundleNamed("com.example.needs.missing") != null);
         JsonNode unresolved = bundleNamed("com.example.needs.missing");
         assertEquals("INSTALLED", unresolved.get("state").asText());
         assertTrue(
@@ -203,13 +175,7 @@ class HotDeployIT {
         RuntimeProcess.await(
                 "health UP again",
                 WAIT,
-                () -> {
-                    try {
-                        return runtime.getJson("/health").get("status").asText().equals("UP");
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                });
+                () -> runtime.getJson("/health").get("status").asText().equals("UP"));
     }
 
     /** The same jar with another Bundle-Version, as a rebuilt plugin would be. */

@@ -8,26 +8,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A bundle deployed at runtime contributes REST resources and a health check; removing it drops
  * them.
  */
-class RestWhiteboardIT {
-    static RuntimeProcess runtime;
-
-    @BeforeAll
-    static void start() throws Exception {
-        runtime = RuntimeProcess.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        runtime.close();
-    }
+class RestWhiteboardIT extends OneRuntimePerClass {
 
     private static int status(String path) {
         try {

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -228,16 +227,30 @@ public final class RuntimeProcess implements AutoCloseable {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A condition polled by {@link #await}; an exception counts as "not yet". */
+    @FunctionalInterface
+    public interface Check {
+        boolean holds() throws Exception;
+    }
+
     /** Polls until the condition holds or fails the test with the description. */
-    public static void await(String description, Duration timeout, BooleanSupplier condition)
+    public static void await(String description, Duration timeout, Check check)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
+        while (!holds(check)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(
                         "timed out after " + timeout + " waiting for: " + description);
             }
             Thread.sleep(100);
+        }
+    }
+
+    private static boolean holds(Check check) {
+        try {
+            return check.holds();
+        } catch (Exception e) {
+            return false;
         }
     }
 

@@ -12,20 +12,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The system API of a freshly started demo runtime, over real HTTP. */
-class SystemApiIT {
-    static RuntimeProcess runtime;
-
-    @BeforeAll
-    static void start() throws Exception {
-        runtime = RuntimeProcess.start();
-    }
+class SystemApiIT extends OneRuntimePerClass {
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stopsCleanlyOnSigterm() throws Exception {
         int exit = runtime.stop();
         assertTrue(exit == 0 || exit == 143, "exit code after SIGTERM: " + exit);
         assertTrue(runtime.output().contains("stopped"), runtime.output());

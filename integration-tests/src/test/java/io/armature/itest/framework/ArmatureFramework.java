@@ -51,8 +51,10 @@ public abstract class ArmatureFramework {
                 Path.of(System.getProperty("armature.runtime.dir", "../runtime/target/armature"))
                         .toAbsolutePath()
                         .normalize();
-        // config() runs when the test class is discovered, maybe before any other test made the directory
-        Path work = Files.createDirectories(Path.of(System.getProperty("armature.work.dir", "target")));
+        // config() runs when the test class is discovered, maybe before any other test made the
+        // directory
+        Path work =
+                Files.createDirectories(Path.of(System.getProperty("armature.work.dir", "target")));
         Path scratch = Files.createTempDirectory(work, "framework-");
         Files.createDirectories(scratch.resolve("deploy"));
         List<Option> options = new ArrayList<>();

@@ -13,6 +13,18 @@ import java.util.Map;
 final class ConfigValues {
     private ConfigValues() {}
 
+    /** A {@code "configurations"} object: PID to typed properties, in file order. */
+    static Map<String, Map<String, Object>> configurations(JsonNode json, Variables variables) {
+        Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
+        json.fields()
+                .forEachRemaining(
+                        c ->
+                                configurations.put(
+                                        c.getKey(),
+                                        toProperties(c.getKey(), c.getValue(), variables)));
+        return configurations;
+    }
+
     static Map<String, Object> toProperties(String pid, JsonNode json, Variables variables) {
         if (!json.isObject()) {
             throw new FeatureFormatException("configuration '" + pid + "' must be a JSON object");

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,15 +71,13 @@ public final class FeatureCatalog {
                         "feature " + file.getFileName() + ": " + e.getMessage());
             }
         }
-        Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
-        root.path("configurations")
-                .fields()
-                .forEachRemaining(
-                        c ->
-                                configurations.put(
-                                        c.getKey(),
-                                        ConfigValues.toProperties(
-                                                c.getKey(), c.getValue(), variables)));
+        Map<String, Map<String, Object>> configurations;
+        try {
+            configurations = ConfigValues.configurations(root.path("configurations"), variables);
+        } catch (FeatureFormatException e) {
+            throw new FeatureFormatException(
+                    "feature " + file.getFileName() + ": " + e.getMessage());
+        }
         return new FeatureDefinition(
                 idParts[1],
                 mavenId,

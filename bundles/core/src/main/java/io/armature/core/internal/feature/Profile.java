@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,16 +62,9 @@ public record Profile(
                 features.add(feature.asText());
             }
         }
-        Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> configurations;
         try {
-            root.path("configurations")
-                    .fields()
-                    .forEachRemaining(
-                            c ->
-                                    configurations.put(
-                                            c.getKey(),
-                                            ConfigValues.toProperties(
-                                                    c.getKey(), c.getValue(), variables)));
+            configurations = ConfigValues.configurations(root.path("configurations"), variables);
         } catch (FeatureFormatException e) {
             throw new FeatureFormatException("profile " + name + ": " + e.getMessage());
         }
