@@ -6,6 +6,7 @@ import io.armature.api.sample.Rejection;
 import io.armature.api.sample.Sample;
 import io.armature.api.sample.SampleBatch;
 import io.armature.api.sample.SampleListener;
+import io.armature.core.internal.storage.StorageWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,9 +26,10 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The ingest entry point: validates each sample, keeps the valid ones and hands them to the live
- * stream. Durable storage with buffering, spooling and backpressure plugs in behind this service
- * when a storage backend is present.
+ * The ingest entry point: validates each sample, hands the valid ones to the storage writer
+ * (bounded buffer: a producer waits at most its {@code maxWait}, then is told to retry) and to the
+ * live stream. Valid samples of a batch are taken in order; when the buffer stays full, the result
+ * says how many were taken and when to retry the rest.
  */
 @Component(service = {IngestService.class, LiveIngest.class})
 @Designate(ocd = LiveIngest.Config.class)
@@ -49,6 +51,9 @@ public final class LiveIngest implements IngestService {
         long maxPastDays() default 3650;
     }
 
+    /** How long a producer told to retry should wait: about one large write to storage. */
+    private static final Duration RETRY_AFTER = Duration.ofMillis(200);
+
     private final SampleValidator validator;
     private final Clock clock;
     private final int listenerQueueCapacity;
@@ -56,16 +61,15 @@ public final class LiveIngest implements IngestService {
     private final AtomicLong accepted = new AtomicLong();
     private final Map<String, AtomicLong> rejectedByReason = new ConcurrentHashMap<>();
 
+    private final StorageWriter storage;
+
     @Activate
-    public LiveIngest(Config config) {
-        this(config, Clock.systemUTC());
+    public LiveIngest(Config config, @Reference StorageWriter storage) {
+        this(config, storage, Clock.systemUTC(), ListenerQueue.DEFAULT_CAPACITY);
     }
 
-    LiveIngest(Config config, Clock clock) {
-        this(config, clock, ListenerQueue.DEFAULT_CAPACITY);
-    }
-
-    LiveIngest(Config config, Clock clock, int listenerQueueCapacity) {
+    LiveIngest(Config config, StorageWriter storage, Clock clock, int listenerQueueCapacity) {
+        this.storage = storage;
         this.listenerQueueCapacity = listenerQueueCapacity;
         this.validator =
                 new SampleValidator(
@@ -95,7 +99,7 @@ public final class LiveIngest implements IngestService {
     }
 
     @Override
-    public IngestResult ingest(SampleBatch batch, Duration maxWait) {
+    public IngestResult ingest(SampleBatch batch, Duration maxWait) throws InterruptedException {
         List<Rejection> rejections = new ArrayList<>();
         List<Sample> valid = new ArrayList<>(batch.size());
         var now = clock.instant();
@@ -111,12 +115,24 @@ public final class LiveIngest implements IngestService {
                 valid.add(sample);
             }
         }
-        if (!valid.isEmpty()) {
-            SampleBatch accepted = new SampleBatch(valid);
-            listeners.values().forEach(q -> q.offer(accepted));
+        int taken = 0;
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (taken < valid.size()) {
+            List<Sample> chunk =
+                    valid.subList(taken, Math.min(valid.size(), taken + storage.maxBatch()));
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            SampleBatch taking = new SampleBatch(chunk);
+            if (!storage.offer(taking, left)) {
+                break;
+            }
+            listeners.values().forEach(q -> q.offer(taking));
+            taken += chunk.size();
         }
-        accepted.addAndGet(valid.size());
-        return new IngestResult(valid.size(), rejections, null);
+        accepted.addAndGet(taken);
+        if (taken < valid.size()) {
+            return new IngestResult(taken, rejections, RETRY_AFTER);
+        }
+        return new IngestResult(taken, rejections, null);
     }
 
     /** Samples accepted since start. */

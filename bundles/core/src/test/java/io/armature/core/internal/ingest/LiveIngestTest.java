@@ -6,6 +6,7 @@ import io.armature.api.sample.IngestResult;
 import io.armature.api.sample.Sample;
 import io.armature.api.sample.SampleBatch;
 import io.armature.api.sample.SampleListener;
+import io.armature.core.internal.storage.StorageWriter;
 import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +16,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LiveIngestTest {
     private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+
+    @TempDir static java.nio.file.Path spool;
+    static StorageWriter storage;
+
+    @BeforeAll
+    static void storage() {
+        storage = new StorageWriter(spool, 10_000, 1_000);
+    }
+
+    @AfterAll
+    static void stopStorage() throws InterruptedException {
+        storage.deactivate();
+    }
 
     private static LiveIngest ingest() {
         return ingest(1024);
@@ -42,7 +59,7 @@ class LiveIngestTest {
                         return 1;
                     }
                 };
-        return new LiveIngest(config, Clock.fixed(NOW, ZoneOffset.UTC), queueCapacity);
+        return new LiveIngest(config, storage, Clock.fixed(NOW, ZoneOffset.UTC), queueCapacity);
     }
 
     private static Sample sample(String device, double value, Instant time) {

@@ -1,0 +1,222 @@
+package io.armature.core.internal.storage;
+
+import io.armature.api.sample.Sample;
+import io.armature.api.sample.SampleBatch;
+import io.armature.api.storage.TimeSeriesStore;
+import io.armature.core.internal.feature.RuntimeHome;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves accepted samples to every storage backend: a bounded buffer (the ingest backpressure), one
+ * writer thread that merges queued batches into large writes, and per backend a spool on disk for
+ * the time the backend is unreachable, replayed in order when it returns. Stopping the component
+ * drains the buffer (written or spooled), so a clean restart loses nothing.
+ */
+@Component(service = StorageWriter.class)
+@Designate(ocd = StorageWriter.Config.class)
+public final class StorageWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(StorageWriter.class);
+    private static final long REPLAY_INTERVAL_MS = 1_000;
+
+    @ObjectClassDefinition(
+            name = "Armature storage writer",
+            description = "Buffering and batching of samples to storage backends")
+    public @interface Config {
+        @AttributeDefinition(
+                name = "Buffer (samples)",
+                description = "Accepted samples held in memory before producers are slowed down",
+                min = "1000")
+        int bufferSamples() default 200_000;
+
+        @AttributeDefinition(
+                name = "Batch (samples)",
+                description = "Largest write to a backend",
+                min = "1")
+        int batchSamples() default 20_000;
+    }
+
+    private final Path spoolRoot;
+    private final int batchSamples;
+    private final int bufferSamples;
+    private final Semaphore capacity;
+    private final LinkedBlockingQueue<SampleBatch> queue = new LinkedBlockingQueue<>();
+    private final Map<TimeSeriesStore, StoreChannel> channels = new ConcurrentHashMap<>();
+    private final Thread writer;
+    private volatile boolean running = true;
+    private volatile long nextReplay;
+
+    @Activate
+    public StorageWriter(BundleContext context, Config config) {
+        this(
+                RuntimeHome.of(context::getProperty).data().resolve("spool"),
+                config.bufferSamples(),
+                config.batchSamples());
+    }
+
+    public StorageWriter(Path spoolRoot, int bufferSamples, int batchSamples) {
+        this.spoolRoot = spoolRoot;
+        this.batchSamples = batchSamples;
+        this.bufferSamples = bufferSamples;
+        this.capacity = new Semaphore(bufferSamples);
+        this.writer = new Thread(this::run, "armature-storage-writer");
+        writer.start();
+    }
+
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addStore(TimeSeriesStore store) {
+        channels.put(store, new StoreChannel(store, spoolRoot.resolve(directoryName(store.id()))));
+        nextReplay = 0;
+    }
+
+    void removeStore(TimeSeriesStore store) {
+        channels.remove(store);
+    }
+
+    /** Largest batch {@link #offer} takes in one call. */
+    public int maxBatch() {
+        return batchSamples;
+    }
+
+    /**
+     * Queues accepted samples for storage, waiting at most {@code maxWait} for buffer space.
+     *
+     * @return false when the buffer stayed full: nothing of the batch was taken
+     * @throws IllegalArgumentException for a batch larger than {@link #maxBatch()}
+     */
+    public boolean offer(SampleBatch batch, Duration maxWait) throws InterruptedException {
+        if (batch.size() > batchSamples) {
+            throw new IllegalArgumentException(
+                    "batch of " + batch.size() + " exceeds " + batchSamples);
+        }
+        if (!running
+                || !capacity.tryAcquire(batch.size(), maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        queue.add(batch);
+        return true;
+    }
+
+    /** Samples waiting in memory. */
+    public long buffered() {
+        return bufferSamples - capacity.availablePermits();
+    }
+
+    /** Spool figures per backend id. */
+    public Map<String, Spool.Stats> spools() {
+        Map<String, Spool.Stats> result = new java.util.TreeMap<>();
+        channels.values().forEach(c -> result.put(c.storeId(), c.stats()));
+        return result;
+    }
+
+    @Deactivate
+    public void deactivate() throws InterruptedException {
+        // no interrupt: it would close the spool's file channel in the middle of a write
+        running = false;
+        writer.join(30_000);
+        if (writer.isAlive()) {
+            LOG.error(
+                    "storage writer did not finish within 30 s; {} batches still queued",
+                    queue.size());
+        }
+    }
+
+    private void run() {
+        List<SampleBatch> pending = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                SampleBatch first = running ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
+                if (first != null) {
+                    pending.add(first);
+                    int size = first.size();
+                    SampleBatch next;
+                    while (size < batchSamples
+                            && (next = queue.peek()) != null
+                            && size + next.size() <= batchSamples) {
+                        pending.add(queue.poll());
+                        size += next.size();
+                    }
+                    deliver(merge(pending), size);
+                    pending.clear();
+                }
+                replayIfDue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.error("storage writer interrupted with {} batches queued", queue.size());
+                return;
+            }
+        }
+    }
+
+    private void deliver(SampleBatch batch, int size) {
+        try {
+            for (StoreChannel channel : channels.values()) {
+                try {
+                    channel.deliver(batch);
+                } catch (IOException e) {
+                    LOG.error(
+                            "could not spool {} samples for {}: {}",
+                            size,
+                            channel.storeId(),
+                            e.toString());
+                }
+            }
+        } finally {
+            capacity.release(size);
+        }
+    }
+
+    private void replayIfDue() {
+        long now = System.currentTimeMillis();
+        if (now < nextReplay) {
+            return;
+        }
+        nextReplay = now + REPLAY_INTERVAL_MS;
+        for (StoreChannel channel : channels.values()) {
+            if (channel.hasBacklog()) {
+                try {
+                    channel.replay();
+                } catch (IOException e) {
+                    LOG.error("spool replay for {} failed: {}", channel.storeId(), e.toString());
+                }
+            }
+        }
+    }
+
+    private static SampleBatch merge(List<SampleBatch> batches) {
+        if (batches.size() == 1) {
+            return batches.get(0);
+        }
+        List<Sample> samples = new ArrayList<>();
+        batches.forEach(b -> samples.addAll(b.samples()));
+        return new SampleBatch(samples);
+    }
+
+    private static String directoryName(String storeId) {
+        return storeId.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+}

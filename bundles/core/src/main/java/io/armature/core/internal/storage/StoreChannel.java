@@ -1,0 +1,93 @@
+package io.armature.core.internal.storage;
+
+import io.armature.api.sample.SampleBatch;
+import io.armature.api.storage.StorageUnavailableException;
+import io.armature.api.storage.TimeSeriesStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The path of batches to one storage backend: written directly while the backend answers and
+ * nothing is spooled; otherwise appended to the backend's spool, which is replayed oldest first, so
+ * the backend sees batches in acceptance order. Used by one writer thread only.
+ */
+final class StoreChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreChannel.class);
+    private final TimeSeriesStore store;
+    private final Spool spool;
+    private boolean reportedDown;
+
+    StoreChannel(TimeSeriesStore store, Path spoolDirectory) {
+        this.store = store;
+        this.spool = new Spool(spoolDirectory);
+    }
+
+    String storeId() {
+        return store.id();
+    }
+
+    /** Stores a batch, or spools it when the backend cannot take it now. */
+    void deliver(SampleBatch batch) throws IOException {
+        if (spool.isEmpty() && write(batch)) {
+            return;
+        }
+        spool.append(batch);
+    }
+
+    /**
+     * Replays spooled batches oldest first until the spool is empty or the backend fails again.
+     *
+     * @return true when the spool is empty afterwards
+     */
+    boolean replay() throws IOException {
+        Optional<Spool.Segment> segment;
+        while ((segment = spool.oldest()).isPresent()) {
+            if (!write(segment.get().batch())) {
+                return false;
+            }
+            spool.remove(segment.get());
+        }
+        return true;
+    }
+
+    boolean hasBacklog() {
+        return !spool.isEmpty();
+    }
+
+    Spool.Stats stats() {
+        return spool.stats();
+    }
+
+    private boolean write(SampleBatch batch) {
+        try {
+            store.write(batch);
+            if (reportedDown) {
+                LOG.info("storage {} is back", store.id());
+                reportedDown = false;
+            }
+            return true;
+        } catch (StorageUnavailableException e) {
+            reportDown(e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            // a bug or a refusal of the backend must not lose acknowledged samples either
+            LOG.error(
+                    "storage {} failed to write a batch of {}; spooling it",
+                    store.id(),
+                    batch.size(),
+                    e);
+            reportDown(e.toString());
+            return false;
+        }
+    }
+
+    private void reportDown(String reason) {
+        if (!reportedDown) {
+            LOG.warn("storage {} unavailable, spooling to disk: {}", store.id(), reason);
+            reportedDown = true;
+        }
+    }
+}

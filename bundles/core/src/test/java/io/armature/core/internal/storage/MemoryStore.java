@@ -1,0 +1,54 @@
+package io.armature.core.internal.storage;
+
+import io.armature.api.sample.Sample;
+import io.armature.api.sample.SampleBatch;
+import io.armature.api.storage.Bucket;
+import io.armature.api.storage.BucketQuery;
+import io.armature.api.storage.RawPage;
+import io.armature.api.storage.RawQuery;
+import io.armature.api.storage.StorageUnavailableException;
+import io.armature.api.storage.TimeSeriesStore;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+
+/** A storage backend in memory that a test can take down, bring back and stall. */
+final class MemoryStore implements TimeSeriesStore {
+    final List<Sample> stored = new CopyOnWriteArrayList<>();
+    volatile boolean down;
+    volatile CountDownLatch stall = new CountDownLatch(0);
+
+    @Override
+    public String id() {
+        return "memory";
+    }
+
+    @Override
+    public void write(SampleBatch batch) throws StorageUnavailableException {
+        try {
+            stall.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (down) {
+            throw new StorageUnavailableException("connection refused", null);
+        }
+        stored.addAll(batch.samples());
+    }
+
+    @Override
+    public RawPage raw(RawQuery query) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Bucket> buckets(BucketQuery query) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Map<String, RawPage.Point> latest(String tenant, String device) {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,158 @@
+package io.armature.core.internal.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.armature.api.sample.Sample;
+import io.armature.api.sample.SampleBatch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StorageWriterTest {
+    @TempDir Path spool;
+
+    private static SampleBatch batch(int from, int count) {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            samples.add(
+                    new Sample(
+                            "acme",
+                            "press-" + (i % 3),
+                            "force",
+                            Instant.ofEpochSecond(1_700_000_000L + i),
+                            i));
+        }
+        return new SampleBatch(samples);
+    }
+
+    private static List<Double> values(List<Sample> samples) {
+        return samples.stream().map(Sample::value).toList();
+    }
+
+    private static List<Double> range(int count) {
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            values.add((double) i);
+        }
+        return values;
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void writesEverySampleInOrderMergingSmallBatches() throws Exception {
+        MemoryStore store = new MemoryStore();
+        StorageWriter writer = new StorageWriter(spool, 100_000, 5_000);
+        writer.addStore(store);
+        for (int i = 0; i < 10_000; i += 100) {
+            assertTrue(writer.offer(batch(i, 100), Duration.ofSeconds(5)));
+        }
+        await(() -> store.stored.size() == 10_000);
+        assertEquals(range(10_000), values(store.stored));
+        writer.deactivate();
+    }
+
+    @Test
+    void spoolsWhileTheBackendIsDownAndReplaysInOrderWithoutDuplicates() throws Exception {
+        MemoryStore store = new MemoryStore();
+        StorageWriter writer = new StorageWriter(spool, 100_000, 1_000);
+        writer.addStore(store);
+        writer.offer(batch(0, 500), Duration.ofSeconds(1));
+        await(() -> store.stored.size() == 500);
+        store.down = true;
+        for (int i = 500; i < 5_000; i += 500) {
+            writer.offer(batch(i, 500), Duration.ofSeconds(1));
+        }
+        await(() -> writer.spools().get("memory").samples() == 4_500);
+        assertEquals(500, store.stored.size());
+        assertTrue(Files.list(spool.resolve("memory")).count() >= 5, "spooled as files");
+        store.down = false;
+        await(() -> store.stored.size() == 5_000);
+        assertEquals(range(5_000), values(store.stored));
+        await(() -> writer.spools().get("memory").samples() == 0);
+        writer.deactivate();
+    }
+
+    @Test
+    void aSpoolLeftByAStoppedRuntimeIsReplayedByTheNextOne() throws Exception {
+        MemoryStore before = new MemoryStore();
+        before.down = true;
+        StorageWriter first = new StorageWriter(spool, 100_000, 1_000);
+        first.addStore(before);
+        for (int i = 0; i < 3_000; i += 300) {
+            first.offer(batch(i, 300), Duration.ofSeconds(1));
+        }
+        first.deactivate(); // drains the buffer into the spool
+        assertEquals(0, before.stored.size());
+
+        MemoryStore after = new MemoryStore();
+        StorageWriter second = new StorageWriter(spool, 100_000, 1_000);
+        second.addStore(after);
+        await(() -> after.stored.size() == 3_000);
+        assertEquals(range(3_000), values(after.stored));
+        second.deactivate();
+    }
+
+    @Test
+    void aFullBufferRefusesWithinTheWaitAndTakesNothing() throws Exception {
+        MemoryStore store = new MemoryStore();
+        store.stall = new CountDownLatch(1);
+        StorageWriter writer = new StorageWriter(spool, 1_000, 500);
+        writer.addStore(store);
+        assertTrue(writer.offer(batch(0, 500), Duration.ZERO));
+        assertTrue(writer.offer(batch(500, 500), Duration.ZERO));
+        assertFalse(
+                writer.offer(batch(1_000, 1), Duration.ofMillis(50)),
+                "buffer full while the store stalls");
+        assertEquals(1_000, writer.buffered());
+        assertThrows(
+                IllegalArgumentException.class, () -> writer.offer(batch(0, 501), Duration.ZERO));
+        store.stall.countDown();
+        await(() -> store.stored.size() == 1_000);
+        assertTrue(writer.offer(batch(1_000, 1), Duration.ofSeconds(5)));
+        await(() -> store.stored.size() == 1_001);
+        writer.deactivate();
+    }
+
+    @Test
+    void aDamagedSpoolSegmentIsSetAsideAndTheRestReplayed() throws Exception {
+        Spool spooled = new Spool(spool.resolve("memory"));
+        spooled.append(batch(0, 10));
+        spooled.append(batch(10, 10));
+        spooled.append(batch(20, 10));
+        Path middle = spool.resolve("memory").resolve(String.format("%020d.batch", 2));
+        byte[] bytes = Files.readAllBytes(middle);
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(middle, bytes);
+
+        MemoryStore store = new MemoryStore();
+        StorageWriter writer = new StorageWriter(spool, 1_000, 100);
+        writer.addStore(store);
+        await(() -> store.stored.size() == 20);
+        List<Double> expected = new ArrayList<>(range(10));
+        for (int i = 20; i < 30; i++) {
+            expected.add((double) i);
+        }
+        assertEquals(expected, values(store.stored));
+        assertTrue(Files.exists(spool.resolve("memory/corrupt").resolve(middle.getFileName())));
+        writer.deactivate();
+    }
+}
