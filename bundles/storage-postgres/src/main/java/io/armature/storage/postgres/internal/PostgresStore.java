@@ -1,0 +1,224 @@
+package io.armature.storage.postgres.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.armature.api.health.HealthCheck;
+import io.armature.api.health.HealthResult;
+import io.armature.api.sample.SampleBatch;
+import io.armature.api.storage.Bucket;
+import io.armature.api.storage.BucketQuery;
+import io.armature.api.storage.RawPage;
+import io.armature.api.storage.RawQuery;
+import io.armature.api.storage.StorageUnavailableException;
+import io.armature.api.storage.TimeSeriesStore;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * A PostgreSQL database as time-series store: one schema per tenant, daily range partitions, binary
+ * COPY writes, keyset-paged raw reads, bucketed aggregates and latest values. One instance per
+ * factory configuration ({@code io.armature.storage.postgres~name}).
+ */
+@Component(
+        configurationPid = PostgresStore.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {TimeSeriesStore.class, HealthCheck.class})
+@Designate(ocd = PostgresStore.Config.class, factory = true)
+public final class PostgresStore implements TimeSeriesStore, HealthCheck {
+    static final String PID = "io.armature.storage.postgres";
+
+    @ObjectClassDefinition(
+            name = "PostgreSQL storage",
+            description = "Time-series storage in a PostgreSQL or TimescaleDB database")
+    public @interface Config {
+        @AttributeDefinition(
+                name = "JDBC URL",
+                description = "jdbc:postgresql://host:5432/database")
+        String url();
+
+        @AttributeDefinition(name = "User")
+        String user() default "armature";
+
+        @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD)
+        String password() default "";
+
+        @AttributeDefinition(name = "Pool size", min = "1", max = "64")
+        int poolSize() default 4;
+
+        @AttributeDefinition(
+                name = "Schema prefix",
+                description = "Tenant t is stored in schema <prefix>t")
+        String schemaPrefix() default "t_";
+    }
+
+    private final HikariDataSource pool;
+    private final SampleWriter writer;
+    private final SampleReader reader;
+    private final String id;
+
+    @Activate
+    public PostgresStore(
+            Config config,
+            Map<String, Object> properties,
+            @Reference(target = "(osgi.jdbc.driver.class=org.postgresql.Driver)")
+                    DataSourceFactory factory)
+            throws SQLException {
+        this(pool(config, factory), config.schemaPrefix(), idOf(properties));
+    }
+
+    PostgresStore(HikariDataSource pool, String schemaPrefix, String id) {
+        this.pool = pool;
+        this.id = id;
+        TenantSchemas schemas = new TenantSchemas(schemaPrefix);
+        SeriesIds series = new SeriesIds();
+        this.writer = new SampleWriter(pool, schemas, series, new Partitions());
+        this.reader = new SampleReader(pool, schemas, series);
+    }
+
+    static HikariDataSource pool(Config config, DataSourceFactory factory) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty(DataSourceFactory.JDBC_URL, config.url());
+        props.setProperty(DataSourceFactory.JDBC_USER, config.user());
+        props.setProperty(DataSourceFactory.JDBC_PASSWORD, config.password());
+        return pool(factory.createDataSource(props), config.poolSize());
+    }
+
+    static HikariDataSource pool(DataSource dataSource, int size) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(dataSource);
+        hikari.setMaximumPoolSize(size);
+        hikari.setPoolName("armature-postgres");
+        hikari.setConnectionTimeout(5_000);
+        // start even while the database is down: writes spool, queries answer 503 until it is up
+        hikari.setInitializationFailTimeout(-1);
+        return new HikariDataSource(hikari);
+    }
+
+    private static String idOf(Map<String, Object> properties) {
+        Object pid = properties.get("service.pid");
+        String name = pid == null ? "default" : pid.toString();
+        int tilde = name.indexOf('~');
+        return "postgres" + (tilde > 0 ? "-" + name.substring(tilde + 1) : "");
+    }
+
+    @Deactivate
+    void close() {
+        pool.close();
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public void write(SampleBatch batch) throws StorageUnavailableException {
+        try {
+            writer.write(batch);
+        } catch (SQLException | IOException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public RawPage raw(RawQuery query) throws StorageUnavailableException {
+        try {
+            return reader.raw(query);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public List<Bucket> buckets(BucketQuery query) throws StorageUnavailableException {
+        try {
+            return reader.buckets(query);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public Map<String, RawPage.Point> latest(String tenant, String device)
+            throws StorageUnavailableException {
+        try {
+            return reader.latest(tenant, device);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "storage." + id;
+    }
+
+    @Override
+    public HealthResult check() {
+        var mx = pool.getHikariPoolMXBean();
+        Map<String, Object> data =
+                mx == null
+                        ? Map.of()
+                        : Map.of(
+                                "active_connections",
+                                mx.getActiveConnections(),
+                                "idle_connections",
+                                mx.getIdleConnections());
+        try (var connection = pool.getConnection()) {
+            if (!connection.isValid(2)) {
+                return new HealthResult(
+                        io.armature.api.health.HealthStatus.DOWN,
+                        "database connection is not valid",
+                        data);
+            }
+            return new HealthResult(io.armature.api.health.HealthStatus.UP, "connected", data);
+        } catch (SQLException e) {
+            return new HealthResult(
+                    io.armature.api.health.HealthStatus.DOWN,
+                    "database unreachable: " + e.getMessage(),
+                    data);
+        }
+    }
+
+    /**
+     * Connection-level failures (SQL state class 08, server shutting down 57P0x, pool timeout, I/O)
+     * mean "try later"; anything else is a statement the database refused, which is a bug.
+     */
+    static StorageUnavailableException translate(Exception e) {
+        if (isUnavailable(e)) {
+            return new StorageUnavailableException("database unavailable: " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("database refused the statement: " + e.getMessage(), e);
+    }
+
+    static boolean isUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof java.io.IOException) {
+                return true;
+            }
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08")
+                            || sql.getSQLState().startsWith("57P")
+                            || sql.getSQLState().startsWith("53"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,207 @@
+package io.armature.storage.postgres.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.armature.api.sample.Sample;
+import io.armature.api.sample.SampleBatch;
+import io.armature.api.storage.Aggregate;
+import io.armature.api.storage.Bucket;
+import io.armature.api.storage.BucketQuery;
+import io.armature.api.storage.RawPage;
+import io.armature.api.storage.RawQuery;
+import io.armature.api.storage.SeriesKey;
+import io.armature.api.storage.StorageUnavailableException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The store against a real PostgreSQL server. */
+class PostgresStoreIT {
+    static EmbeddedPostgres postgres;
+    static PostgresStore store;
+    static final Instant T0 = Instant.parse("2026-03-01T23:00:00Z");
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        store =
+                new PostgresStore(
+                        PostgresStore.pool(postgres.getPostgresDatabase(), 4),
+                        "t_",
+                        "postgres-test");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        store.close();
+        postgres.close();
+    }
+
+    private static List<Sample> series(
+            String tenant, String device, String metric, Instant from, Duration step, int count) {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            samples.add(
+                    new Sample(tenant, device, metric, from.plus(step.multipliedBy(i)), i * 0.5));
+        }
+        return samples;
+    }
+
+    @Test
+    void rawPagesReturnEverySampleExactlyOnceAcrossDailyPartitions() throws Exception {
+        List<Sample> written =
+                series("acme", "press-1", "force", T0, Duration.ofSeconds(1), 10_000);
+        for (int i = 0; i < written.size(); i += 2_500) {
+            store.write(new SampleBatch(written.subList(i, i + 2_500)));
+        }
+        List<RawPage.Point> read = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            RawPage page =
+                    store.raw(
+                            new RawQuery(
+                                    new SeriesKey("acme", "press-1", "force"),
+                                    T0,
+                                    T0.plus(Duration.ofDays(1)),
+                                    3_000,
+                                    cursor));
+            read.addAll(page.points());
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null);
+        assertEquals(4, pages);
+        assertEquals(10_000, read.size());
+        for (int i = 0; i < read.size(); i++) {
+            assertEquals(written.get(i).time(), read.get(i).time());
+            assertEquals(written.get(i).value(), read.get(i).value());
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                ResultSet r =
+                        c.createStatement()
+                                .executeQuery(
+                                        "SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                                                + " WHERE i.inhparent = '\"t_acme\".samples'::regclass AND c.relname LIKE 'samples_202603%'")) {
+            r.next();
+            assertEquals(
+                    "samples_20260301,samples_20260302",
+                    r.getString(1),
+                    "the data spans two UTC days");
+        }
+    }
+
+    @Test
+    void bucketsHaveExactEdgesEmptyBucketsAndEveryAggregate() throws Exception {
+        Instant start = Instant.parse("2026-04-01T00:00:00Z");
+        List<Sample> samples = new ArrayList<>();
+        // minute 0: values 1,2,3 ; minute 1: empty ; minute 2: value 10 at its first instant
+        samples.add(new Sample("acme", "press-2", "temp", start.plusSeconds(0), 1));
+        samples.add(new Sample("acme", "press-2", "temp", start.plusSeconds(30), 2));
+        samples.add(
+                new Sample("acme", "press-2", "temp", start.plusSeconds(59).plusMillis(999), 3));
+        samples.add(new Sample("acme", "press-2", "temp", start.plusSeconds(120), 10));
+        store.write(new SampleBatch(samples));
+        List<Bucket> buckets =
+                store.buckets(
+                        new BucketQuery(
+                                new SeriesKey("acme", "press-2", "temp"),
+                                start,
+                                start.plusSeconds(180),
+                                Duration.ofMinutes(1),
+                                EnumSet.allOf(Aggregate.class)));
+        assertEquals(3, buckets.size());
+        assertEquals(start, buckets.get(0).start());
+        Map<Aggregate, Double> first = buckets.get(0).values();
+        assertEquals(2.0, first.get(Aggregate.AVG));
+        assertEquals(1.0, first.get(Aggregate.MIN));
+        assertEquals(3.0, first.get(Aggregate.MAX));
+        assertEquals(6.0, first.get(Aggregate.SUM));
+        assertEquals(3.0, first.get(Aggregate.COUNT));
+        assertEquals(1.0, first.get(Aggregate.FIRST));
+        assertEquals(3.0, first.get(Aggregate.LAST));
+        assertEquals(Map.of(Aggregate.COUNT, 0.0), buckets.get(1).values(), "empty bucket");
+        assertEquals(10.0, buckets.get(2).values().get(Aggregate.MAX));
+        assertEquals(start.plusSeconds(120), buckets.get(2).start());
+    }
+
+    @Test
+    void latestValuePerMetricAndTenantsAreIsolated() throws Exception {
+        Instant t = Instant.parse("2026-05-01T12:00:00Z");
+        store.write(
+                new SampleBatch(
+                        List.of(
+                                new Sample("north", "boiler", "temp", t, 60),
+                                new Sample("north", "boiler", "temp", t.plusSeconds(5), 61),
+                                new Sample("north", "boiler", "pressure", t, 1.2),
+                                new Sample("south", "boiler", "temp", t.plusSeconds(9), 99))));
+        Map<String, RawPage.Point> north = store.latest("north", "boiler");
+        assertEquals(List.of("pressure", "temp"), List.copyOf(north.keySet()));
+        assertEquals(61.0, north.get("temp").value());
+        assertEquals(t.plusSeconds(5), north.get("temp").time());
+        assertEquals(99.0, store.latest("south", "boiler").get("temp").value());
+        RawPage southFromNorth =
+                store.raw(
+                        new RawQuery(
+                                new SeriesKey("north", "boiler", "temp"),
+                                t,
+                                t.plusSeconds(60),
+                                100,
+                                null));
+        assertEquals(2, southFromNorth.points().size(), "the other tenant's sample is not visible");
+        assertEquals(Map.of(), store.latest("nobody", "boiler"));
+        assertNull(
+                store.raw(
+                                new RawQuery(
+                                        new SeriesKey("nobody", "x", "y"),
+                                        t,
+                                        t.plusSeconds(1),
+                                        1,
+                                        null))
+                        .nextCursor());
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        store.raw(
+                                new RawQuery(
+                                        new SeriesKey("north", "boiler", "temp"),
+                                        t,
+                                        t.plusSeconds(60),
+                                        1,
+                                        "garbage")));
+    }
+
+    @Test
+    void anUnreachableDatabaseIsReportedAsUnavailable() throws Exception {
+        EmbeddedPostgres other = EmbeddedPostgres.builder().start();
+        PostgresStore doomed =
+                new PostgresStore(
+                        PostgresStore.pool(other.getPostgresDatabase(), 1),
+                        "t_",
+                        "postgres-doomed");
+        doomed.write(SampleBatch.of(new Sample("acme", "d", "m", T0, 1)));
+        other.close();
+        StorageUnavailableException e =
+                assertThrows(
+                        StorageUnavailableException.class,
+                        () ->
+                                doomed.write(
+                                        SampleBatch.of(
+                                                new Sample(
+                                                        "acme", "d", "m", T0.plusSeconds(1), 2))));
+        assertTrue(e.getMessage().contains("unavailable"), e.getMessage());
+        assertEquals(io.armature.api.health.HealthStatus.DOWN, doomed.check().status());
+        doomed.close();
+    }
+}
