@@ -27,7 +27,7 @@ class FeatureToggleIT {
         Map<String, String> env = Map.of("ARMATURE_CDS", "on");
         try (RuntimeProcess runtime = RuntimeProcess.start(home, env)) {
             JsonNode features = runtime.getJson("/api/v1/system/features").get("features");
-            assertEquals(2, features.size());
+            assertEquals(3, features.size(), "base, storage-postgres, webconsole");
             assertTrue(consoleBundlePresent(runtime));
 
             HttpResponse<String> off =

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.felix.framework.Felix;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -59,15 +61,15 @@ final class Launcher {
         Files.createDirectories(data);
         Files.createDirectories(home.resolve("deploy"));
         String version = Launcher.class.getPackage().getImplementationVersion();
-        Felix felix =
-                new Felix(
-                        new java.util.HashMap<>(
-                                FrameworkProperties.of(
-                                        home,
-                                        data,
-                                        profile,
-                                        port,
-                                        version == null ? "dev" : version)));
+        EmbeddedDatabase database = EmbeddedDatabase.startIfConfigured(plan, data);
+        Map<String, String> properties =
+                new HashMap<>(
+                        FrameworkProperties.of(
+                                home, data, profile, port, version == null ? "dev" : version));
+        if (database != null) {
+            properties.putAll(database.frameworkProperties());
+        }
+        Felix felix = new Felix(new HashMap<>(properties));
         felix.init();
         if (Boolean.getBoolean("armature.boot.trace")) {
             traceStartLevels(felix, started);
@@ -81,7 +83,16 @@ final class Launcher {
                             + Duration.between(started, Instant.now()).toMillis()
                             + " ms");
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(felix), "armature-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    stop(felix);
+                                    if (database != null) {
+                                        database.close();
+                                    }
+                                },
+                                "armature-shutdown"));
         felix.start();
         Console.info(
                 "starting profile "

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -70,15 +71,37 @@ public final class PostgresStore implements TimeSeriesStore, HealthCheck {
     private final SampleWriter writer;
     private final SampleReader reader;
     private final String id;
+    private final ConnectionHealth health;
+
+    /**
+     * Framework property with the URL of the PostgreSQL the launcher started for {@code
+     * url=embedded}.
+     */
+    static final String EMBEDDED_URL = "armature.postgres.embedded.url";
 
     @Activate
     public PostgresStore(
             Config config,
             Map<String, Object> properties,
+            BundleContext context,
             @Reference(target = "(osgi.jdbc.driver.class=org.postgresql.Driver)")
                     DataSourceFactory factory)
             throws SQLException {
-        this(pool(config, factory), config.schemaPrefix(), idOf(properties));
+        this(pool(url(config, context), config, factory), config.schemaPrefix(), idOf(properties));
+    }
+
+    private static String url(Config config, BundleContext context) {
+        if (!"embedded".equals(config.url())) {
+            return config.url();
+        }
+        String embedded = context.getProperty(EMBEDDED_URL);
+        if (embedded == null) {
+            throw new IllegalStateException(
+                    "url=embedded, but the launcher started no embedded PostgreSQL ("
+                            + EMBEDDED_URL
+                            + " unset)");
+        }
+        return embedded;
     }
 
     PostgresStore(HikariDataSource pool, String schemaPrefix, String id) {
@@ -88,11 +111,13 @@ public final class PostgresStore implements TimeSeriesStore, HealthCheck {
         SeriesIds series = new SeriesIds();
         this.writer = new SampleWriter(pool, schemas, series, new Partitions());
         this.reader = new SampleReader(pool, schemas, series);
+        this.health = new ConnectionHealth(pool);
     }
 
-    static HikariDataSource pool(Config config, DataSourceFactory factory) throws SQLException {
+    static HikariDataSource pool(String url, Config config, DataSourceFactory factory)
+            throws SQLException {
         Properties props = new Properties();
-        props.setProperty(DataSourceFactory.JDBC_URL, config.url());
+        props.setProperty(DataSourceFactory.JDBC_URL, url);
         props.setProperty(DataSourceFactory.JDBC_USER, config.user());
         props.setProperty(DataSourceFactory.JDBC_PASSWORD, config.password());
         return pool(factory.createDataSource(props), config.poolSize());
@@ -118,6 +143,7 @@ public final class PostgresStore implements TimeSeriesStore, HealthCheck {
 
     @Deactivate
     void close() {
+        health.close();
         pool.close();
     }
 
@@ -170,29 +196,7 @@ public final class PostgresStore implements TimeSeriesStore, HealthCheck {
 
     @Override
     public HealthResult check() {
-        var mx = pool.getHikariPoolMXBean();
-        Map<String, Object> data =
-                mx == null
-                        ? Map.of()
-                        : Map.of(
-                                "active_connections",
-                                mx.getActiveConnections(),
-                                "idle_connections",
-                                mx.getIdleConnections());
-        try (var connection = pool.getConnection()) {
-            if (!connection.isValid(2)) {
-                return new HealthResult(
-                        io.armature.api.health.HealthStatus.DOWN,
-                        "database connection is not valid",
-                        data);
-            }
-            return new HealthResult(io.armature.api.health.HealthStatus.UP, "connected", data);
-        } catch (SQLException e) {
-            return new HealthResult(
-                    io.armature.api.health.HealthStatus.DOWN,
-                    "database unreachable: " + e.getMessage(),
-                    data);
-        }
+        return health.current();
     }
 
     /**

@@ -201,7 +201,15 @@ class PostgresStoreIT {
                                                 new Sample(
                                                         "acme", "d", "m", T0.plusSeconds(1), 2))));
         assertTrue(e.getMessage().contains("unavailable"), e.getMessage());
-        assertEquals(io.armature.api.health.HealthStatus.DOWN, doomed.check().status());
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (doomed.check().status() != io.armature.api.health.HealthStatus.DOWN
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(
+                io.armature.api.health.HealthStatus.DOWN,
+                doomed.check().status(),
+                "the background probe noticed");
         doomed.close();
     }
 }

@@ -1,0 +1,95 @@
+package io.armature.runtime;
+
+import io.armature.core.internal.feature.BootPlan;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The PostgreSQL server of profiles that configure no external database: a storage configuration
+ * ({@code io.armature.storage.postgres~…}) with {@code url=embedded} makes the launcher start a
+ * real PostgreSQL (binaries from Maven Central) with its data in {@code data/postgres}, kept across
+ * restarts. It starts in the background while the framework boots (the store spools until it
+ * answers) and stops after the framework.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+    static final String URL_PROPERTY = "armature.postgres.embedded.url";
+    private static final String STORE_FACTORY_PID = "io.armature.storage.postgres~";
+
+    private final CompletableFuture<EmbeddedPostgres> server;
+    private final String url;
+
+    private EmbeddedDatabase(Path directory, int port) {
+        this.url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        // its own thread: the common fork-join pool has a single worker on two cores and may be
+        // busy
+        this.server =
+                CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                EmbeddedPostgres postgres =
+                                        EmbeddedPostgres.builder()
+                                                .setDataDirectory(directory)
+                                                .setCleanDataDirectory(false)
+                                                .setPort(port)
+                                                .start();
+                                Console.info(
+                                        "embedded PostgreSQL ready on port "
+                                                + port
+                                                + " (data in "
+                                                + directory
+                                                + ")");
+                                return postgres;
+                            } catch (IOException | RuntimeException | LinkageError e) {
+                                Console.error("embedded PostgreSQL failed to start: " + e);
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        runnable -> {
+                            Thread thread = new Thread(runnable, "armature-embedded-postgres");
+                            thread.setDaemon(true);
+                            thread.start();
+                        });
+    }
+
+    /** Starts the embedded server when an enabled storage configuration asks for it. */
+    static EmbeddedDatabase startIfConfigured(BootPlan plan, Path data) throws IOException {
+        Map<String, Map<String, Object>> configurations =
+                new LinkedHashMap<>(plan.profileOnlyConfigurations());
+        for (String feature : plan.enabled()) {
+            configurations.putAll(plan.configurationsOf(plan.catalog().get(feature).orElseThrow()));
+        }
+        boolean wanted =
+                configurations.entrySet().stream()
+                        .anyMatch(
+                                c ->
+                                        c.getKey().startsWith(STORE_FACTORY_PID)
+                                                && "embedded".equals(c.getValue().get("url")));
+        return wanted ? new EmbeddedDatabase(data.resolve("postgres"), freePort()) : null;
+    }
+
+    /** The framework properties that tell the store where the server is. */
+    Map<String, String> frameworkProperties() {
+        return Map.of(URL_PROPERTY, url);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.join().close();
+            Console.info("embedded PostgreSQL stopped");
+        } catch (IOException | RuntimeException e) {
+            Console.error("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
