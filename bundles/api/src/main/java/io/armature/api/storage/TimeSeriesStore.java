@@ -26,6 +26,21 @@ public interface TimeSeriesStore {
      */
     void write(SampleBatch batch) throws StorageUnavailableException;
 
+    /**
+     * Stores a batch exactly once: the core gives every batch an id and keeps it when it has to
+     * retry the batch (for example after a connection broke during commit, when the backend may or
+     * may not have stored it). A backend that records applied ids in the same transaction as the
+     * samples skips a batch it already stored. The default ignores the id (at-least-once).
+     *
+     * @param batch the samples
+     * @param batchId unique id of this batch, the same on every retry
+     * @throws StorageUnavailableException when the backend cannot be reached now
+     */
+    default void write(SampleBatch batch, java.util.UUID batchId)
+            throws StorageUnavailableException {
+        write(batch);
+    }
+
     /** One page of raw samples, see {@link RawQuery}. */
     RawPage raw(RawQuery query) throws StorageUnavailableException;
 

@@ -27,7 +27,7 @@ final class Spool {
     private static final String SUFFIX = ".batch";
 
     /** A spooled batch and where it lives. */
-    record Segment(Path file, SampleBatch batch) {}
+    record Segment(Path file, java.util.UUID id, SampleBatch batch) {}
 
     /** Size figures for health and metrics. */
     record Stats(int segments, long samples, long bytes, Instant oldest) {}
@@ -62,7 +62,7 @@ final class Spool {
         String name = file.getFileName().toString();
         try {
             long sequence = Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
-            SampleBatch batch = SpoolCodec.decode(Files.readAllBytes(file));
+            SampleBatch batch = SpoolCodec.decode(Files.readAllBytes(file)).batch();
             segments.put(sequence, file);
             samples += batch.size();
             bytes += Files.size(file);
@@ -76,11 +76,11 @@ final class Spool {
     }
 
     /** Appends a batch durably (written, forced, renamed into place). */
-    synchronized void append(SampleBatch batch) throws IOException {
+    synchronized void append(java.util.UUID id, SampleBatch batch) throws IOException {
         long sequence = nextSequence++;
         Path file = directory.resolve(String.format("%020d%s", sequence, SUFFIX));
         Path temp = directory.resolve(file.getFileName() + ".tmp");
-        byte[] data = SpoolCodec.encode(batch);
+        byte[] data = SpoolCodec.encode(id, batch);
         try (FileChannel channel =
                 FileChannel.open(
                         temp,
@@ -101,10 +101,8 @@ final class Spool {
         while (!segments.isEmpty()) {
             var first = segments.firstEntry();
             try {
-                return Optional.of(
-                        new Segment(
-                                first.getValue(),
-                                SpoolCodec.decode(Files.readAllBytes(first.getValue()))));
+                SpoolCodec.Entry entry = SpoolCodec.decode(Files.readAllBytes(first.getValue()));
+                return Optional.of(new Segment(first.getValue(), entry.id(), entry.batch()));
             } catch (IOException e) {
                 segments.remove(first.getKey());
                 quarantine(first.getValue(), e.getMessage());

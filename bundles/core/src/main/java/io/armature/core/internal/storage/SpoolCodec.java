@@ -18,15 +18,20 @@ import java.util.zip.CRC32;
  */
 final class SpoolCodec {
     private static final int MAGIC = 0x41524d53; // "ARMS"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private SpoolCodec() {}
 
-    static byte[] encode(SampleBatch batch) {
+    /** A batch as spooled, with the id it keeps on every retry. */
+    record Entry(java.util.UUID id, SampleBatch batch) {}
+
+    static byte[] encode(java.util.UUID id, SampleBatch batch) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + batch.size() * 48);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
+            out.writeLong(id.getMostSignificantBits());
+            out.writeLong(id.getLeastSignificantBits());
             out.writeInt(batch.size());
             for (Sample sample : batch.samples()) {
                 out.writeUTF(sample.tenant());
@@ -45,7 +50,7 @@ final class SpoolCodec {
         return bytes.toByteArray();
     }
 
-    static SampleBatch decode(byte[] data) throws IOException {
+    static Entry decode(byte[] data) throws IOException {
         if (data.length < 20) {
             throw new IOException("spool segment too short (" + data.length + " bytes)");
         }
@@ -61,6 +66,7 @@ final class SpoolCodec {
         if (in.readInt() != MAGIC || in.readInt() != VERSION) {
             throw new IOException("not a spool segment of format " + VERSION);
         }
+        java.util.UUID id = new java.util.UUID(in.readLong(), in.readLong());
         int count = in.readInt();
         List<Sample> samples = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -72,6 +78,6 @@ final class SpoolCodec {
                             Instant.ofEpochSecond(in.readLong(), in.readInt()),
                             in.readDouble()));
         }
-        return new SampleBatch(samples);
+        return new Entry(id, new SampleBatch(samples));
     }
 }

@@ -31,10 +31,11 @@ final class StoreChannel {
 
     /** Stores a batch, or spools it when the backend cannot take it now. */
     void deliver(SampleBatch batch) throws IOException {
-        if (spool.isEmpty() && write(batch)) {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        if (spool.isEmpty() && write(id, batch)) {
             return;
         }
-        spool.append(batch);
+        spool.append(id, batch);
     }
 
     /**
@@ -45,7 +46,7 @@ final class StoreChannel {
     boolean replay() throws IOException {
         Optional<Spool.Segment> segment;
         while ((segment = spool.oldest()).isPresent()) {
-            if (!write(segment.get().batch())) {
+            if (!write(segment.get().id(), segment.get().batch())) {
                 return false;
             }
             spool.remove(segment.get());
@@ -61,9 +62,9 @@ final class StoreChannel {
         return spool.stats();
     }
 
-    private boolean write(SampleBatch batch) {
+    private boolean write(java.util.UUID id, SampleBatch batch) {
         try {
-            store.write(batch);
+            store.write(batch, id);
             if (reportedDown) {
                 LOG.info("storage {} is back", store.id());
                 reportedDown = false;

@@ -19,6 +19,27 @@ final class MemoryStore implements TimeSeriesStore {
     volatile boolean down;
     volatile CountDownLatch stall = new CountDownLatch(0);
 
+    /**
+     * Store the next batch, then report the connection lost, as a commit whose answer never came.
+     */
+    volatile boolean loseNextAcknowledgement;
+
+    final java.util.Set<java.util.UUID> applied =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void write(SampleBatch batch, java.util.UUID id) throws StorageUnavailableException {
+        if (applied.contains(id)) {
+            return;
+        }
+        write(batch);
+        applied.add(id);
+        if (loseNextAcknowledgement) {
+            loseNextAcknowledgement = false;
+            throw new StorageUnavailableException("connection reset during commit", null);
+        }
+    }
+
     @Override
     public String id() {
         return "memory";

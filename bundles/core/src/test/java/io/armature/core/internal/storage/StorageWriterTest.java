@@ -135,9 +135,9 @@ class StorageWriterTest {
     @Test
     void aDamagedSpoolSegmentIsSetAsideAndTheRestReplayed() throws Exception {
         Spool spooled = new Spool(spool.resolve("memory"));
-        spooled.append(batch(0, 10));
-        spooled.append(batch(10, 10));
-        spooled.append(batch(20, 10));
+        spooled.append(java.util.UUID.randomUUID(), batch(0, 10));
+        spooled.append(java.util.UUID.randomUUID(), batch(10, 10));
+        spooled.append(java.util.UUID.randomUUID(), batch(20, 10));
         Path middle = spool.resolve("memory").resolve(String.format("%020d.batch", 2));
         byte[] bytes = Files.readAllBytes(middle);
         bytes[bytes.length / 2] ^= 0x5a;
@@ -153,6 +153,20 @@ class StorageWriterTest {
         }
         assertEquals(expected, values(store.stored));
         assertTrue(Files.exists(spool.resolve("memory/corrupt").resolve(middle.getFileName())));
+        writer.deactivate();
+    }
+
+    @Test
+    void aBatchWhoseCommitAnswerWasLostIsRetriedWithTheSameIdAndStoredOnce() throws Exception {
+        MemoryStore store = new MemoryStore();
+        StorageWriter writer = new StorageWriter(spool, 10_000, 1_000);
+        writer.addStore(store);
+        store.loseNextAcknowledgement = true;
+        writer.offer(batch(0, 100), Duration.ofSeconds(1));
+        writer.offer(batch(100, 100), Duration.ofSeconds(1));
+        await(() -> store.stored.size() >= 200 && writer.spools().get("memory").samples() == 0);
+        Thread.sleep(1_200); // one more replay round would reveal a duplicate
+        assertEquals(range(200), values(store.stored));
         writer.deactivate();
     }
 }

@@ -154,8 +154,14 @@ public final class PostgresStore implements TimeSeriesStore, HealthCheck {
 
     @Override
     public void write(SampleBatch batch) throws StorageUnavailableException {
+        write(batch, java.util.UUID.randomUUID());
+    }
+
+    @Override
+    public void write(SampleBatch batch, java.util.UUID batchId)
+            throws StorageUnavailableException {
         try {
-            writer.write(batch);
+            writer.write(batch, batchId);
         } catch (SQLException | IOException e) {
             throw translate(e);
         }

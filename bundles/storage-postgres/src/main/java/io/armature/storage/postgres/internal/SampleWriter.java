@@ -27,6 +27,25 @@ final class SampleWriter {
     private final SeriesIds series;
     private final Partitions partitions;
 
+    private void ensureLedger(Connection connection) throws SQLException {
+        if (ledgerReady) {
+            return;
+        }
+        try (var statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS armature");
+            statement.execute(
+                    "CREATE TABLE IF NOT EXISTS armature.applied_batches (id uuid PRIMARY KEY, stored_at timestamptz NOT NULL DEFAULT now())");
+            // ids only matter while a retry is possible; a week is far beyond any spool replay
+            statement.execute(
+                    "DELETE FROM armature.applied_batches WHERE stored_at < now() - interval '7 days'");
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+        ledgerReady = true;
+    }
+
     SampleWriter(
             DataSource dataSource, TenantSchemas schemas, SeriesIds series, Partitions partitions) {
         this.dataSource = dataSource;
@@ -35,7 +54,14 @@ final class SampleWriter {
         this.partitions = partitions;
     }
 
-    void write(SampleBatch batch) throws SQLException, IOException {
+    private volatile boolean ledgerReady;
+
+    /**
+     * Stores the batch unless a batch with this id was stored before: the id is recorded in {@code
+     * armature.applied_batches} in the same transaction as the samples, so a retry after an
+     * unanswered commit cannot store them twice.
+     */
+    void write(SampleBatch batch, java.util.UUID id) throws SQLException, IOException {
         Map<String, List<Sample>> byTenant = new LinkedHashMap<>();
         for (Sample sample : batch.samples()) {
             byTenant.computeIfAbsent(sample.tenant(), t -> new ArrayList<>()).add(sample);
@@ -57,8 +83,18 @@ final class SampleWriter {
                 partitions.ensure(connection, schema, days);
                 copies.put(schema, copy.finish());
             }
+            ensureLedger(connection);
             connection.setAutoCommit(false);
             try {
+                try (var record =
+                        connection.prepareStatement(
+                                "INSERT INTO armature.applied_batches (id) VALUES (?) ON CONFLICT DO NOTHING")) {
+                    record.setObject(1, id);
+                    if (record.executeUpdate() == 0) {
+                        connection.rollback();
+                        return;
+                    }
+                }
                 var copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
                 for (Map.Entry<String, byte[]> copy : copies.entrySet()) {
                     copyApi.copyIn(

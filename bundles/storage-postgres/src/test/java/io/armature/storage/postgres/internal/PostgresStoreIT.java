@@ -212,4 +212,24 @@ class PostgresStoreIT {
                 "the background probe noticed");
         doomed.close();
     }
+
+    @Test
+    void aBatchRetriedWithTheSameIdIsStoredOnce() throws Exception {
+        Instant t = Instant.parse("2026-06-01T00:00:00Z");
+        SampleBatch batch =
+                new SampleBatch(series("retry", "d", "m", t, Duration.ofSeconds(1), 50));
+        java.util.UUID id = java.util.UUID.randomUUID();
+        store.write(batch, id);
+        store.write(batch, id);
+        store.write(batch, java.util.UUID.randomUUID());
+        RawPage page =
+                store.raw(
+                        new RawQuery(
+                                new SeriesKey("retry", "d", "m"),
+                                t,
+                                t.plusSeconds(3600),
+                                1000,
+                                null));
+        assertEquals(100, page.points().size(), "the same id once, a new id again");
+    }
 }
