@@ -88,12 +88,12 @@ public final class StorageWriter {
             cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addStore(TimeSeriesStore store) {
+    public void addStore(TimeSeriesStore store) {
         channels.put(store, new StoreChannel(store, spoolRoot.resolve(directoryName(store.id()))));
         nextReplay = 0;
     }
 
-    void removeStore(TimeSeriesStore store) {
+    public void removeStore(TimeSeriesStore store) {
         channels.remove(store);
     }
 

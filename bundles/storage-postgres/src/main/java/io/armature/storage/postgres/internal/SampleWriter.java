@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,16 +70,17 @@ final class SampleWriter {
             Map<String, byte[]> copies = new LinkedHashMap<>();
             for (Map.Entry<String, List<Sample>> tenant : byTenant.entrySet()) {
                 String schema = schemas.ensure(connection, tenant.getKey());
-                TreeSet<LocalDate> days = new TreeSet<>();
+                TreeSet<Long> epochDays = new TreeSet<>();
                 BinaryCopy copy = new BinaryCopy(tenant.getValue().size());
                 for (Sample sample : tenant.getValue()) {
-                    days.add(LocalDate.ofInstant(sample.time(), ZoneOffset.UTC));
+                    epochDays.add(Math.floorDiv(sample.time().getEpochSecond(), 86_400L));
                     copy.row(
                             series.resolve(connection, schema, sample.device(), sample.metric()),
                             sample.time(),
                             sample.value());
                 }
-                partitions.ensure(connection, schema, days);
+                partitions.ensure(
+                        connection, schema, epochDays.stream().map(LocalDate::ofEpochDay).toList());
                 copies.put(schema, copy.finish());
             }
             ensureLedger(connection);

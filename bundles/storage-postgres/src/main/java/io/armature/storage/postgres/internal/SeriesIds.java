@@ -10,16 +10,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Series ids of (schema, device, metric), cached; unknown series are registered on write. */
 final class SeriesIds {
-    private final Map<String, Integer> cache = new ConcurrentHashMap<>();
+    private record Key(String schema, String device, String metric) {}
 
-    private static String key(String schema, String device, String metric) {
-        return schema + '\u0000' + device + '\u0000' + metric;
+    private final Map<Key, Integer> cache = new ConcurrentHashMap<>();
+
+    private static Key key(String schema, String device, String metric) {
+        return new Key(schema, device, metric);
     }
 
     /** The id of a series, registering it when new. */
     int resolve(Connection connection, String schema, String device, String metric)
             throws SQLException {
-        String key = key(schema, device, metric);
+        Key key = key(schema, device, metric);
         Integer cached = cache.get(key);
         if (cached != null) {
             return cached;
@@ -44,7 +46,7 @@ final class SeriesIds {
     /** The id of an existing series, without registering it. */
     Optional<Integer> find(Connection connection, String schema, String device, String metric)
             throws SQLException {
-        String key = key(schema, device, metric);
+        Key key = key(schema, device, metric);
         Integer cached = cache.get(key);
         if (cached != null) {
             return Optional.of(cached);
@@ -65,6 +67,6 @@ final class SeriesIds {
     }
 
     void forgetSchema(String schema) {
-        cache.keySet().removeIf(k -> k.startsWith(schema + '\u0000'));
+        cache.keySet().removeIf(k -> k.schema().equals(schema));
     }
 }
