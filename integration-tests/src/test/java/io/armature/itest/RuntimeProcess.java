@@ -153,6 +153,11 @@ public final class RuntimeProcess implements AutoCloseable {
         return home;
     }
 
+    /** {@code http://127.0.0.1:<port>} of this runtime. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     public Path deploy() {
         return home.resolve("deploy");
     }

@@ -115,7 +115,10 @@ class SystemApiIT extends OneRuntimePerClass {
                         "get /api/v1/system/configurations",
                         "get /api/v1/system/configurations/{pid}",
                         "put /api/v1/system/configurations/{pid}",
-                        "delete /api/v1/system/configurations/{pid}")) {
+                        "delete /api/v1/system/configurations/{pid}",
+                        "post /api/v1/tenants/{tenant}/samples",
+                        "get /api/v1/tenants/{tenant}/devices/{device}/metrics/{metric}/samples",
+                        "get /api/v1/tenants/{tenant}/devices/{device}/latest")) {
             assertTrue(
                     operations.remove(expected),
                     "OpenAPI lacks " + expected + "; has " + operations);

@@ -17,6 +17,22 @@ public final class ProblemException extends WebApplicationException {
         this(status, detail, List.of());
     }
 
+    private ProblemException(String detail, jakarta.ws.rs.core.Response response) {
+        super(detail, response);
+        this.errors = List.of();
+    }
+
+    /**
+     * 503 with a {@code Retry-After} header: the client should try again after that many seconds.
+     */
+    public static ProblemException unavailable(String detail, long retryAfterSeconds) {
+        return new ProblemException(
+                detail,
+                jakarta.ws.rs.core.Response.status(503)
+                        .header("Retry-After", retryAfterSeconds)
+                        .build());
+    }
+
     public List<Problem.FieldError> errors() {
         return errors;
     }

@@ -1,0 +1,94 @@
+package io.armature.rest.internal.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.armature.api.sample.Rejection;
+import io.armature.api.sample.Sample;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns the JSON body of {@code POST /api/v1/tenants/{tenant}/samples} into samples. Each item is
+ * checked on its own: a wrong item becomes a rejection with its index and reason, and the valid
+ * items around it are kept. Only a body that is not a JSON array is refused as a whole.
+ */
+final class SampleParser {
+    private static final Set<String> FIELDS = Set.of("device", "metric", "time", "value", "unit");
+
+    /** Parsed samples with the index of each in the request, and the items refused here. */
+    record Parsed(List<Sample> samples, List<Integer> indexes, List<Rejection> rejections) {}
+
+    private SampleParser() {}
+
+    static Parsed parse(String tenant, JsonNode body) {
+        List<Sample> samples = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            JsonNode item = body.get(i);
+            String problem = check(item);
+            if (problem != null) {
+                rejections.add(
+                        new Rejection(
+                                i,
+                                problem.substring(0, problem.indexOf(':')),
+                                problem.substring(problem.indexOf(':') + 2)));
+                continue;
+            }
+            samples.add(
+                    new Sample(
+                            tenant,
+                            item.get("device").asText(),
+                            item.get("metric").asText(),
+                            Instant.parse(item.get("time").asText()),
+                            value(item.get("value"))));
+            indexes.add(i);
+        }
+        return new Parsed(samples, indexes, rejections);
+    }
+
+    /** "reason: message" for an unusable item, null for a well-formed one. */
+    private static String check(JsonNode item) {
+        if (!item.isObject()) {
+            return "invalid_item: expected an object with device, metric, time and value";
+        }
+        for (var names = item.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                return "unknown_field: field '"
+                        + name
+                        + "' is not one of "
+                        + new java.util.TreeSet<>(FIELDS);
+            }
+        }
+        for (String field : List.of("device", "metric", "time")) {
+            if (!item.path(field).isTextual()) {
+                return "missing_" + field + ": '" + field + "' must be a string";
+            }
+        }
+        try {
+            Instant.parse(item.get("time").asText());
+        } catch (DateTimeParseException e) {
+            return "invalid_time: '"
+                    + item.get("time").asText()
+                    + "' is not an ISO-8601 UTC time such as 2026-11-22T10:15:30Z";
+        }
+        JsonNode value = item.get("value");
+        if (value == null
+                || !(value.isNumber() || value.isTextual() && isNonFinite(value.asText()))) {
+            return "invalid_value: 'value' must be a number, got "
+                    + (value == null ? "nothing" : value.toString());
+        }
+        return null;
+    }
+
+    private static boolean isNonFinite(String text) {
+        return text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity");
+    }
+
+    private static double value(JsonNode node) {
+        return node.isNumber() ? node.doubleValue() : Double.parseDouble(node.asText());
+    }
+}

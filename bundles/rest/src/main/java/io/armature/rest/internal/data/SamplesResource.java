@@ -1,0 +1,98 @@
+package io.armature.rest.internal.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.armature.api.rest.RestResource;
+import io.armature.api.sample.IngestResult;
+import io.armature.api.sample.IngestService;
+import io.armature.api.sample.Rejection;
+import io.armature.api.sample.SampleBatch;
+import io.armature.rest.internal.problem.ProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code POST /api/v1/tenants/{tenant}/samples}: samples from applications. Answers how many were
+ * accepted and why each other one was rejected; 503 with {@code Retry-After} when ingest is
+ * saturated (the first {@code accepted} valid samples were taken; send the rest again).
+ */
+@Component(service = SamplesResource.class)
+@RestResource
+@Path("/api/v1/tenants/{tenant}/samples")
+@Produces(MediaType.APPLICATION_JSON)
+public final class SamplesResource {
+    static final int MAX_SAMPLES = 100_000;
+
+    /** The answer of a POST. */
+    public record IngestAnswer(int accepted, int rejected, List<Error> errors) {}
+
+    /** Why one item was rejected. */
+    public record Error(int index, String reason, String message) {}
+
+    private final IngestService ingest;
+
+    @Activate
+    public SamplesResource(@Reference IngestService ingest) {
+        this.ingest = ingest;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response post(@PathParam("tenant") String tenant, JsonNode body)
+            throws InterruptedException {
+        Identifiers.require("tenant", tenant);
+        if (body == null || !body.isArray()) {
+            throw new ProblemException(
+                    400,
+                    "body must be a JSON array of {\"device\", \"metric\", \"time\", \"value\"} objects");
+        }
+        if (body.size() > MAX_SAMPLES) {
+            throw new ProblemException(
+                    413, body.size() + " samples in one request; at most " + MAX_SAMPLES);
+        }
+        SampleParser.Parsed parsed = SampleParser.parse(tenant, body);
+        IngestResult result =
+                ingest.ingest(new SampleBatch(parsed.samples()), Duration.ofSeconds(2));
+        List<Error> errors = new ArrayList<>();
+        parsed.rejections().forEach(r -> errors.add(new Error(r.index(), r.reason(), r.message())));
+        for (Rejection r : result.rejections()) {
+            errors.add(new Error(parsed.indexes().get(r.index()), r.reason(), r.message()));
+        }
+        errors.sort(Comparator.comparingInt(Error::index));
+        IngestAnswer answer = new IngestAnswer(result.accepted(), errors.size(), errors);
+        if (result.mustRetry()) {
+            Map<String, Object> busy = new LinkedHashMap<>();
+            busy.put("type", "about:blank");
+            busy.put("title", "Service Unavailable");
+            busy.put("status", 503);
+            busy.put(
+                    "detail",
+                    "ingest is saturated: "
+                            + result.accepted()
+                            + " valid samples were taken in order; send the others again");
+            busy.put("accepted", result.accepted());
+            busy.put("errors", errors);
+            return Response.status(503)
+                    .header("Retry-After", Math.max(1, result.retryAfter().toSeconds()))
+                    .type("application/problem+json")
+                    .entity(busy)
+                    .build();
+        }
+        return Response.status(result.accepted() == 0 && !errors.isEmpty() ? 422 : 200)
+                .entity(answer)
+                .build();
+    }
+}
