@@ -51,6 +51,19 @@ class PostgresStorageIT {
         return text.toString();
     }
 
+    /** Where a test's PostgreSQL keeps its data and listens, stable across its restarts. */
+    private record Server(Path data, int port) {
+        static Server fresh() throws Exception {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return new Server(Files.createTempDirectory("armature-pg"), socket.getLocalPort());
+            }
+        }
+
+        String url() {
+            return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        }
+    }
+
     private static EmbeddedPostgres postgres(Path data, int port) throws Exception {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(data)
@@ -61,12 +74,10 @@ class PostgresStorageIT {
 
     @Test
     void samplesAreStoredSpooledDuringAnOutageAndStoredOnceAfterIt() throws Exception {
-        Path data = Files.createTempDirectory("armature-pg");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        Server server = Server.fresh();
+        Path data = server.data();
+        int port = server.port();
+        String url = server.url();
         String stored = "SELECT count(*) FROM t_demo.samples";
         // one statement, one snapshot: the driver keeps adding samples between two queries
         String duplicated = "SELECT count(*) - count(DISTINCT time) FROM t_demo.samples";
@@ -142,12 +153,10 @@ class PostgresStorageIT {
 
     @Test
     void samplesPostedOverRestAreValidatedStoredAndReadBackRawBucketedAndAsCsv() throws Exception {
-        Path data = Files.createTempDirectory("armature-pg");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        Server server = Server.fresh();
+        Path data = server.data();
+        int port = server.port();
+        String url = server.url();
         EmbeddedPostgres database = postgres(data, port);
         try (RuntimeProcess runtime =
                 RuntimeProcess.start(
