@@ -275,4 +275,72 @@ class PostgresStorageIT {
             database.close();
         }
     }
+
+    @Test
+    void aSpoolLeftByAStoppedRuntimeIsStoredByTheNextStart() throws Exception {
+        Server server = Server.fresh();
+        String url = server.url();
+        EmbeddedPostgres database = postgres(server.data(), server.port());
+        Path home = RuntimeProcess.freshHome();
+        Files.writeString(
+                home.resolve("deploy/com.example.signal.generator.config"),
+                "intervalMillis=I\"100\"\n");
+        Files.copy(Deployables.template(), home.resolve("deploy/signal.jar"));
+        Map<String, String> env = Map.of("ARMATURE_DB_URL", url, "ARMATURE_DB_USER", "postgres");
+        java.time.Instant down;
+        java.time.Instant stopped;
+        try {
+            try (RuntimeProcess runtime = RuntimeProcess.start(home, env)) {
+                runtime.put(
+                        "/api/v1/system/features/armature-storage-postgres", "{\"enabled\": true}");
+                RuntimeProcess.await(
+                        "samples stored",
+                        Duration.ofSeconds(30),
+                        () -> count(url, "SELECT count(*) FROM t_demo.samples") >= 5);
+                database.close();
+                down = java.time.Instant.now();
+                RuntimeProcess.await(
+                        "spooling",
+                        Duration.ofSeconds(30),
+                        () -> runtime.getJson("/health").toString().contains("samples spooled"));
+                Thread.sleep(1_500);
+                stopped = java.time.Instant.now();
+            }
+            try (var files = Files.list(home.resolve("data/spool/postgres-main"))) {
+                assertTrue(
+                        files.anyMatch(f -> f.toString().endsWith(".batch")),
+                        "the stopped runtime left its spool on disk");
+            }
+            database = postgres(server.data(), server.port());
+            try (RuntimeProcess restarted = RuntimeProcess.start(home, env)) {
+                RuntimeProcess.await(
+                        "spool replayed",
+                        Duration.ofSeconds(60),
+                        () -> restarted.getJson("/health").get("status").asText().equals("UP"));
+                String outage =
+                        " FROM t_demo.samples WHERE time > '"
+                                + down.plusMillis(300)
+                                + "' AND time < '"
+                                + stopped
+                                + "'";
+                assertTrue(
+                        count(url, "SELECT count(*)" + outage) >= 10,
+                        "samples of the outage stored after the restart");
+                assertEquals(
+                        0,
+                        count(url, "SELECT count(*) - count(DISTINCT time) FROM t_demo.samples"),
+                        "nothing stored twice");
+                assertTrue(
+                        count(
+                                        url,
+                                        "SELECT coalesce(max(gap), 0) FROM (SELECT extract(epoch FROM time - lag(time) OVER (ORDER BY time)) * 1000 AS gap"
+                                                + outage
+                                                + ") g")
+                                < 1_000,
+                        "no gap while the runtime was up and the database down");
+            }
+        } finally {
+            database.close();
+        }
+    }
 }

@@ -5,6 +5,7 @@ import io.armature.api.sample.SampleBatch;
 import io.armature.api.storage.TimeSeriesStore;
 import io.armature.core.internal.feature.RuntimeHome;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,12 @@ public final class StorageWriter {
     private static final Logger LOG = LoggerFactory.getLogger(StorageWriter.class);
     private static final long REPLAY_INTERVAL_MS = 1_000;
 
+    /**
+     * How long samples are spooled for a backend that is known (from an earlier run's spool
+     * directory, or because it was registered) but not registered now, before it counts as gone.
+     */
+    private static final long OFFLINE_GRACE_MS = 120_000;
+
     @ObjectClassDefinition(
             name = "Armature storage writer",
             description = "Buffering and batching of samples to storage backends")
@@ -62,7 +69,10 @@ public final class StorageWriter {
     private final int bufferSamples;
     private final Semaphore capacity;
     private final LinkedBlockingQueue<SampleBatch> queue = new LinkedBlockingQueue<>();
-    private final Map<TimeSeriesStore, StoreChannel> channels = new ConcurrentHashMap<>();
+
+    /** Channels by backend id; a channel without backend spools until its backend registers. */
+    private final Map<String, StoreChannel> channels = new ConcurrentHashMap<>();
+
     private final Thread writer;
     private volatile boolean running = true;
     private volatile long nextReplay;
@@ -80,6 +90,7 @@ public final class StorageWriter {
         this.batchSamples = batchSamples;
         this.bufferSamples = bufferSamples;
         this.capacity = new Semaphore(bufferSamples);
+        adoptSpools();
         this.writer = new Thread(this::run, "armature-storage-writer");
         writer.start();
     }
@@ -89,12 +100,48 @@ public final class StorageWriter {
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     public void addStore(TimeSeriesStore store) {
-        channels.put(store, new StoreChannel(store, spoolRoot.resolve(directoryName(store.id()))));
+        String key = directoryName(store.id());
+        StoreChannel offline = channels.get(key);
+        if (offline != null && !offline.isAttached()) {
+            offline.attach(store);
+        } else {
+            channels.put(
+                    store.id(),
+                    new StoreChannel(store, spoolRoot.resolve(directoryName(store.id()))));
+        }
         nextReplay = 0;
     }
 
+    /**
+     * Keeps the channel, detached: batches still queued (at shutdown the backend often goes before
+     * the writer has drained) and batches arriving while the backend is briefly away (bundle
+     * update, reconfiguration) are spooled, not dropped.
+     */
     public void removeStore(TimeSeriesStore store) {
-        channels.remove(store);
+        StoreChannel channel = channels.get(directoryName(store.id()));
+        if (channel != null) {
+            channel.detach();
+        }
+    }
+
+    /**
+     * Backends known from spool directories of an earlier run get a channel before they register.
+     */
+    private void adoptSpools() {
+        if (!Files.isDirectory(spoolRoot)) {
+            return;
+        }
+        try (var directories = Files.list(spoolRoot)) {
+            directories
+                    .filter(Files::isDirectory)
+                    .forEach(
+                            dir -> {
+                                String id = dir.getFileName().toString();
+                                channels.putIfAbsent(id, new StoreChannel(id, dir));
+                            });
+        } catch (IOException e) {
+            LOG.error("cannot read spool directory {}: {}", spoolRoot, e.toString());
+        }
     }
 
     /** Largest batch {@link #offer} takes in one call. */
@@ -192,6 +239,18 @@ public final class StorageWriter {
 
     private void replayIfDue() {
         long now = System.currentTimeMillis();
+        channels.values()
+                .removeIf(
+                        c -> {
+                            if (c.offlineFor(now) > OFFLINE_GRACE_MS) {
+                                LOG.warn(
+                                        "storage {} has been away for {} s; its spool is kept but no longer fed",
+                                        c.storeId(),
+                                        OFFLINE_GRACE_MS / 1000);
+                                return true;
+                            }
+                            return false;
+                        });
         if (now < nextReplay) {
             return;
         }

@@ -16,17 +16,45 @@ import org.slf4j.LoggerFactory;
  */
 final class StoreChannel {
     private static final Logger LOG = LoggerFactory.getLogger(StoreChannel.class);
-    private final TimeSeriesStore store;
+    private final String storeId;
     private final Spool spool;
+    private volatile TimeSeriesStore store;
+    private volatile long offlineSince = System.currentTimeMillis();
     private boolean reportedDown;
 
     StoreChannel(TimeSeriesStore store, Path spoolDirectory) {
+        this(store.id(), spoolDirectory);
         this.store = store;
+    }
+
+    /** A channel whose backend has not registered (yet): everything is spooled. */
+    StoreChannel(String storeId, Path spoolDirectory) {
+        this.storeId = storeId;
         this.spool = new Spool(spoolDirectory);
     }
 
     String storeId() {
-        return store.id();
+        return storeId;
+    }
+
+    /** Connects the backend; spooled batches are replayed on the next round. */
+    void attach(TimeSeriesStore backend) {
+        this.store = backend;
+    }
+
+    /** The backend went away: spool until it comes back (or the channel is retired). */
+    void detach() {
+        this.store = null;
+        this.offlineSince = System.currentTimeMillis();
+    }
+
+    /** Milliseconds since the channel has had no backend; 0 while attached. */
+    long offlineFor(long now) {
+        return store == null ? now - offlineSince : 0;
+    }
+
+    boolean isAttached() {
+        return store != null;
     }
 
     /** Stores a batch, or spools it when the backend cannot take it now. */
@@ -63,6 +91,10 @@ final class StoreChannel {
     }
 
     private boolean write(java.util.UUID id, SampleBatch batch) {
+        TimeSeriesStore store = this.store;
+        if (store == null) {
+            return false;
+        }
         try {
             store.write(batch, id);
             if (reportedDown) {

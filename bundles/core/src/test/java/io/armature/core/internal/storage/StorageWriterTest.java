@@ -169,4 +169,31 @@ class StorageWriterTest {
         assertEquals(range(200), values(store.stored));
         writer.deactivate();
     }
+
+    @Test
+    void batchesQueuedWhenTheBackendGoesAwayAreSpooledAndStoredWhenItReturns() throws Exception {
+        MemoryStore store = new MemoryStore();
+        store.stall = new CountDownLatch(1);
+        StorageWriter writer = new StorageWriter(spool, 10_000, 100);
+        writer.addStore(store);
+        for (int i = 0; i < 1_000; i += 100) {
+            writer.offer(batch(i, 100), Duration.ofSeconds(1));
+        }
+        writer.removeStore(store); // as at shutdown: the backend leaves before the writer drained
+        store.down = true;
+        store.stall.countDown();
+        writer.deactivate();
+        assertEquals(
+                1_000,
+                writer.spools().get("memory").samples() + store.stored.size(),
+                "nothing dropped");
+
+        MemoryStore back = new MemoryStore();
+        back.stored.addAll(store.stored);
+        StorageWriter next = new StorageWriter(spool, 10_000, 100);
+        next.addStore(back);
+        await(() -> back.stored.size() == 1_000);
+        assertEquals(range(1_000), values(back.stored));
+        next.deactivate();
+    }
 }
