@@ -48,9 +48,4 @@ final class Partitions {
             known.add(key);
         }
     }
-
-    /** Forgets what it knows about a schema (after partitions were dropped). */
-    void forget(String schema) {
-        known.removeIf(key -> key.startsWith(schema + "."));
-    }
 }

@@ -65,8 +65,4 @@ final class SeriesIds {
             }
         }
     }
-
-    void forgetSchema(String schema) {
-        cache.keySet().removeIf(k -> k.schema().equals(schema));
-    }
 }
