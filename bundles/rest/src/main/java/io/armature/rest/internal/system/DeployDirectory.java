@@ -31,10 +31,6 @@ final class DeployDirectory {
         this.directory = directory.toAbsolutePath().normalize();
     }
 
-    Path path() {
-        return directory;
-    }
-
     /** True when the bundle was installed from this directory. */
     boolean contains(Bundle bundle) {
         return pathOf(bundle.getLocation()).map(p -> p.getParent().equals(directory)).orElse(false);
