@@ -224,12 +224,14 @@ public final class StorageWriter {
             for (StoreChannel channel : channels.values()) {
                 try {
                     channel.deliver(batch);
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
+                    // the writer thread must survive anything one channel does
                     LOG.error(
                             "could not spool {} samples for {}: {}",
                             size,
                             channel.storeId(),
-                            e.toString());
+                            e.toString(),
+                            e);
                 }
             }
         } finally {
@@ -259,8 +261,8 @@ public final class StorageWriter {
             if (channel.hasBacklog()) {
                 try {
                     channel.replay();
-                } catch (IOException e) {
-                    LOG.error("spool replay for {} failed: {}", channel.storeId(), e.toString());
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("spool replay for {} failed: {}", channel.storeId(), e.toString(), e);
                 }
             }
         }

@@ -98,7 +98,7 @@ final class StoreChannel {
         try {
             store.write(batch, id);
             if (reportedDown) {
-                LOG.info("storage {} is back", store.id());
+                LOG.info("storage {} is back", storeId);
                 reportedDown = false;
             }
             return true;
@@ -119,7 +119,7 @@ final class StoreChannel {
 
     private void reportDown(String reason) {
         if (!reportedDown) {
-            LOG.warn("storage {} unavailable, spooling to disk: {}", store.id(), reason);
+            LOG.warn("storage {} unavailable, spooling to disk: {}", storeId, reason);
             reportedDown = true;
         }
     }

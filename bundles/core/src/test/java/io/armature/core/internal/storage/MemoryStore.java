@@ -19,6 +19,9 @@ final class MemoryStore implements TimeSeriesStore {
     volatile boolean down;
     volatile CountDownLatch stall = new CountDownLatch(0);
 
+    /** Counted down when a write has begun (and may be stalled). */
+    final CountDownLatch writing = new CountDownLatch(1);
+
     /**
      * Store the next batch, then report the connection lost, as a commit whose answer never came.
      */
@@ -47,6 +50,7 @@ final class MemoryStore implements TimeSeriesStore {
 
     @Override
     public void write(SampleBatch batch) throws StorageUnavailableException {
+        writing.countDown();
         try {
             stall.await();
         } catch (InterruptedException e) {

@@ -179,7 +179,9 @@ class StorageWriterTest {
         for (int i = 0; i < 1_000; i += 100) {
             writer.offer(batch(i, 100), Duration.ofSeconds(1));
         }
-        writer.removeStore(store); // as at shutdown: the backend leaves before the writer drained
+        assertTrue(store.writing.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        // as at shutdown: the backend leaves in the middle of a write, before the writer drained
+        writer.removeStore(store);
         store.down = true;
         store.stall.countDown();
         writer.deactivate();
