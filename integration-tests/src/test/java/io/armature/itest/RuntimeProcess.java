@@ -75,10 +75,17 @@ public final class RuntimeProcess implements AutoCloseable {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
                 Path target = home.resolve(source.relativize(file).toString());
+                boolean state =
+                        file.startsWith(source.resolve("data"))
+                                || file.startsWith(source.resolve("logs"));
+                if (state
+                        && !file.equals(source.resolve("data"))
+                        && !file.equals(source.resolve("logs"))) {
+                    continue; // state of a runtime started in place (a database, a spool...)
+                }
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
-                } else if (!file.startsWith(source.resolve("data"))
-                        && !file.startsWith(source.resolve("logs"))) {
+                } else {
                     Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }

@@ -67,7 +67,8 @@ class SystemApiIT extends OneRuntimePerClass {
                             checks.add(c.get("name").asText());
                             assertEquals("UP", c.get("status").asText(), c.toString());
                         });
-        assertEquals(Set.of("drivers", "framework.bundles", "storage"), checks);
+        assertEquals(
+                Set.of("drivers", "framework.bundles", "storage", "storage.postgres-main"), checks);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.armature.core.internal.feature.BootPlan;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +32,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                 CompletableFuture.supplyAsync(
                         () -> {
                             try {
+                                requireClusterOrAbsent(directory);
                                 EmbeddedPostgres postgres =
                                         EmbeddedPostgres.builder()
                                                 .setDataDirectory(directory)
@@ -84,6 +86,22 @@ final class EmbeddedDatabase implements AutoCloseable {
             Console.info("embedded PostgreSQL stopped");
         } catch (IOException | RuntimeException e) {
             Console.error("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    /**
+     * initdb refuses a non-empty directory with a message zonky does not pass on: say it plainly.
+     */
+    private static void requireClusterOrAbsent(Path directory) throws IOException {
+        if (Files.isDirectory(directory) && !Files.exists(directory.resolve("PG_VERSION"))) {
+            try (var entries = Files.list(directory)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException(
+                            directory
+                                    + " is not empty but holds no PostgreSQL cluster (no PG_VERSION);"
+                                    + " move it away to let a new one be created");
+                }
+            }
         }
     }
 
