@@ -1,5 +1,7 @@
 package io.armature.api.device;
 
+import io.armature.api.storage.StorageUnavailableException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -7,8 +9,11 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * Tenants and their devices. Provided by the core as an OSGi service; thread-safe.
  *
- * <p>Lookups return immutable snapshots. Mutations are validated: a malformed identifier or an
- * unknown tenant raises {@link IllegalArgumentException} naming the problem.
+ * <p>Lookups return immutable snapshots. Mutations are validated: a malformed identifier, an
+ * unknown tenant or a duplicate raises {@link IllegalArgumentException} (or {@link
+ * IllegalStateException} for a conflict) naming the problem. Device status is derived from data and
+ * heartbeats: {@link DeviceStatus#ONLINE} while the device was seen within the configured timeout;
+ * transitions are published to {@link DeviceStatusListener}s.
  */
 @ProviderType
 public interface DeviceRegistry {
@@ -17,6 +22,30 @@ public interface DeviceRegistry {
 
     /** One tenant, if it exists. */
     Optional<Tenant> tenant(String tenantId);
+
+    /**
+     * Creates a tenant.
+     *
+     * @throws IllegalArgumentException for a malformed id
+     * @throws IllegalStateException when it exists already
+     */
+    Tenant createTenant(Tenant tenant);
+
+    /**
+     * Replaces name, unknown-device policy and retention of an existing tenant.
+     *
+     * @throws IllegalArgumentException for an unknown tenant
+     */
+    Tenant updateTenant(Tenant tenant);
+
+    /**
+     * Removes a tenant, its devices and its stored data.
+     *
+     * @return false when there was no such tenant
+     * @throws StorageUnavailableException when a storage backend cannot delete the data now;
+     *     nothing was removed
+     */
+    boolean deleteTenant(String tenantId) throws StorageUnavailableException;
 
     /** Devices of a tenant, ordered by id; empty for an unknown tenant. */
     List<Device> devices(String tenantId);
@@ -31,4 +60,36 @@ public interface DeviceRegistry {
      * @throws IllegalArgumentException for a malformed id or unknown tenant
      */
     Device register(Device device);
+
+    /**
+     * Removes a device and its stored data.
+     *
+     * @return false when there was no such device
+     * @throws StorageUnavailableException when a storage backend cannot delete the data now;
+     *     nothing was removed
+     */
+    boolean deleteDevice(String tenantId, String deviceId) throws StorageUnavailableException;
+
+    /** Metrics a device has reported or declared, ordered by id; empty when unknown. */
+    List<MetricInfo> metrics(String tenantId, String deviceId);
+
+    /**
+     * Declares unit and display name of a metric of a registered device (creating the metric).
+     *
+     * @throws IllegalArgumentException for an unknown device or malformed metric id
+     */
+    MetricInfo describeMetric(String tenantId, String deviceId, MetricInfo metric);
+
+    /**
+     * A sign of life without data (a protocol keep-alive). Marks the device seen now.
+     *
+     * @throws IllegalArgumentException for an unknown device
+     */
+    void heartbeat(String tenantId, String deviceId);
+
+    /** Recent status transitions of a device, oldest first (a bounded history). */
+    List<DeviceStatusChange> statusHistory(String tenantId, String deviceId);
+
+    /** When the device was last seen, if ever. Cheaper than {@link #device}. */
+    Optional<Instant> lastSeen(String tenantId, String deviceId);
 }

@@ -49,6 +49,34 @@ public interface TimeSeriesStore {
      */
     List<Bucket> buckets(BucketQuery query) throws StorageUnavailableException;
 
+    /**
+     * Deletes all stored samples of a device (the device was removed from the registry). The
+     * default does nothing.
+     *
+     * @throws StorageUnavailableException when the backend cannot be reached now
+     */
+    default void deleteDevice(String tenant, String device) throws StorageUnavailableException {}
+
+    /**
+     * Deletes everything stored for a tenant. The default does nothing.
+     *
+     * @throws StorageUnavailableException when the backend cannot be reached now
+     */
+    default void deleteTenant(String tenant) throws StorageUnavailableException {}
+
+    /**
+     * Retention: drops raw samples of a tenant older than {@code cutoff}. A backend may keep
+     * samples somewhat older than the cutoff (it drops whole partitions) but never drops newer
+     * ones. The default does nothing.
+     *
+     * @return how many partitions (or comparable units) were dropped
+     * @throws StorageUnavailableException when the backend cannot be reached now
+     */
+    default int dropBefore(String tenant, java.time.Instant cutoff)
+            throws StorageUnavailableException {
+        return 0;
+    }
+
     /** The latest point of every metric of a device: metric id to point. */
     Map<String, RawPage.Point> latest(String tenant, String device)
             throws StorageUnavailableException;

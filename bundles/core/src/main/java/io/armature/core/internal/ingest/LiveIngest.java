@@ -6,6 +6,8 @@ import io.armature.api.sample.Rejection;
 import io.armature.api.sample.Sample;
 import io.armature.api.sample.SampleBatch;
 import io.armature.api.sample.SampleListener;
+import io.armature.core.internal.device.Admission;
+import io.armature.core.internal.device.DeviceRegistryImpl;
 import io.armature.core.internal.storage.StorageWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,13 +65,24 @@ public final class LiveIngest implements IngestService {
 
     private final StorageWriter storage;
 
+    private final DeviceRegistryImpl registry;
+
     @Activate
-    public LiveIngest(Config config, @Reference StorageWriter storage) {
-        this(config, storage, Clock.systemUTC(), ListenerQueue.DEFAULT_CAPACITY);
+    public LiveIngest(
+            Config config,
+            @Reference StorageWriter storage,
+            @Reference DeviceRegistryImpl registry) {
+        this(config, storage, registry, Clock.systemUTC(), ListenerQueue.DEFAULT_CAPACITY);
     }
 
-    LiveIngest(Config config, StorageWriter storage, Clock clock, int listenerQueueCapacity) {
+    public LiveIngest(
+            Config config,
+            StorageWriter storage,
+            DeviceRegistryImpl registry,
+            Clock clock,
+            int listenerQueueCapacity) {
         this.storage = storage;
+        this.registry = registry;
         this.listenerQueueCapacity = listenerQueueCapacity;
         this.validator =
                 new SampleValidator(
@@ -103,16 +116,21 @@ public final class LiveIngest implements IngestService {
         List<Rejection> rejections = new ArrayList<>();
         List<Sample> valid = new ArrayList<>(batch.size());
         var now = clock.instant();
-        for (int i = 0; i < batch.size(); i++) {
-            Sample sample = batch.samples().get(i);
-            var rejection = validator.check(i, sample, now);
-            if (rejection.isPresent()) {
-                rejections.add(rejection.get());
-                rejectedByReason
-                        .computeIfAbsent(rejection.get().reason(), r -> new AtomicLong())
-                        .incrementAndGet();
-            } else {
-                valid.add(sample);
+        try (Admission admission = registry.admission()) {
+            for (int i = 0; i < batch.size(); i++) {
+                Sample sample = batch.samples().get(i);
+                var rejection = validator.check(i, sample, now);
+                if (rejection.isEmpty()) {
+                    rejection = admission.check(i, sample);
+                }
+                if (rejection.isPresent()) {
+                    rejections.add(rejection.get());
+                    rejectedByReason
+                            .computeIfAbsent(rejection.get().reason(), r -> new AtomicLong())
+                            .incrementAndGet();
+                } else {
+                    valid.add(sample);
+                }
             }
         }
         int taken = 0;

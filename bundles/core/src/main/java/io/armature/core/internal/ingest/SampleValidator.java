@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public final class SampleValidator {
     /** {@code [A-Za-z0-9_.:-]{1,64}}, checked without a regex: it runs three times per sample. */
-    static boolean isIdentifier(String id) {
+    public static boolean isIdentifier(String id) {
         int length = id.length();
         if (length == 0 || length > 64) {
             return false;

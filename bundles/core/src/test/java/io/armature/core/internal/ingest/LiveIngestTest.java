@@ -6,6 +6,7 @@ import io.armature.api.sample.IngestResult;
 import io.armature.api.sample.Sample;
 import io.armature.api.sample.SampleBatch;
 import io.armature.api.sample.SampleListener;
+import io.armature.core.internal.device.DeviceRegistryImpl;
 import io.armature.core.internal.storage.StorageWriter;
 import java.lang.annotation.Annotation;
 import java.time.Clock;
@@ -59,7 +60,18 @@ class LiveIngestTest {
                         return 1;
                     }
                 };
-        return new LiveIngest(config, storage, Clock.fixed(NOW, ZoneOffset.UTC), queueCapacity);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        return new LiveIngest(
+                config,
+                storage,
+                new DeviceRegistryImpl(
+                        spool.resolve("registry-" + java.util.UUID.randomUUID() + ".json"),
+                        Duration.ofSeconds(20),
+                        true,
+                        Duration.ofHours(1),
+                        clock),
+                clock,
+                queueCapacity);
     }
 
     private static Sample sample(String device, double value, Instant time) {

@@ -117,7 +117,15 @@ public final class IngestBenchmark {
                                 return 3650;
                             }
                         },
-                        writer);
+                        writer,
+                        new io.armature.core.internal.device.DeviceRegistryImpl(
+                                spool.resolve("registry.json"),
+                                java.time.Duration.ofSeconds(20),
+                                true,
+                                java.time.Duration.ofHours(1),
+                                java.time.Clock.systemUTC()),
+                        java.time.Clock.systemUTC(),
+                        1024);
         long before = count(postgres.getPostgresDatabase());
         long t0 = System.nanoTime();
         for (int from = 1; from < samples.size(); ) {
