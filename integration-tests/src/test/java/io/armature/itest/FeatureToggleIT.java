@@ -41,7 +41,7 @@ class FeatureToggleIT {
                     java.time.Duration.ofSeconds(10),
                     () -> runtime.get("/system/console/bundles").statusCode() == 404);
             assertEquals(
-                    "[\"armature-base\"]",
+                    "[\"armature-base\",\"armature-storage-postgres\"]",
                     runtime.getJson("/api/v1/system").get("enabled_features").toString());
         }
         assertTrue(
@@ -49,7 +49,7 @@ class FeatureToggleIT {
                 "class-data-sharing archive written");
         try (RuntimeProcess restarted = RuntimeProcess.start(home, env)) {
             assertEquals(
-                    "[\"armature-base\"]",
+                    "[\"armature-base\",\"armature-storage-postgres\"]",
                     restarted.getJson("/api/v1/system").get("enabled_features").toString());
             assertFalse(consoleBundlePresent(restarted));
             assertEquals(404, restarted.get("/system/console/bundles").statusCode());

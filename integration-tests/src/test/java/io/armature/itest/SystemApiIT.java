@@ -28,7 +28,7 @@ class SystemApiIT extends OneRuntimePerClass {
     void bannerNamesUrlProfileAndFeatures() {
         assertTrue(runtime.output().contains("profile:  demo"), runtime.output());
         assertTrue(
-                runtime.output().contains("features: armature-base, armature-webconsole"),
+                runtime.output().contains("features: armature-base, armature-webconsole, armature-storage-postgres"),
                 runtime.output());
         assertTrue(runtime.output().contains("http://localhost:"), runtime.output());
     }
@@ -41,7 +41,7 @@ class SystemApiIT extends OneRuntimePerClass {
         assertTrue(system.get("uptime_seconds").asLong() >= 0);
         assertTrue(system.get("started_at").asText().endsWith("Z"), system.toString());
         assertEquals(
-                "[\"armature-base\",\"armature-webconsole\"]",
+                "[\"armature-base\",\"armature-storage-postgres\",\"armature-webconsole\"]",
                 system.get("enabled_features").toString());
     }
 

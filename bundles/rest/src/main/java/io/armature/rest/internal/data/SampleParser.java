@@ -6,7 +6,9 @@ import io.armature.api.sample.Sample;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,7 +20,11 @@ final class SampleParser {
     private static final Set<String> FIELDS = Set.of("device", "metric", "time", "value", "unit");
 
     /** Parsed samples with the index of each in the request, and the items refused here. */
-    record Parsed(List<Sample> samples, List<Integer> indexes, List<Rejection> rejections) {}
+    record Parsed(
+            List<Sample> samples,
+            List<Integer> indexes,
+            List<Rejection> rejections,
+            Map<List<String>, String> units) {}
 
     private SampleParser() {}
 
@@ -26,6 +32,7 @@ final class SampleParser {
         List<Sample> samples = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
+        Map<List<String>, String> units = new LinkedHashMap<>();
         for (int i = 0; i < body.size(); i++) {
             JsonNode item = body.get(i);
             String problem = check(item);
@@ -45,8 +52,13 @@ final class SampleParser {
                             Instant.parse(item.get("time").asText()),
                             value(item.get("value"))));
             indexes.add(i);
+            if (item.hasNonNull("unit")) {
+                units.put(
+                        List.of(item.get("device").asText(), item.get("metric").asText()),
+                        item.get("unit").asText());
+            }
         }
-        return new Parsed(samples, indexes, rejections);
+        return new Parsed(samples, indexes, rejections, units);
     }
 
     /** "reason: message" for an unusable item, null for a well-formed one. */
@@ -74,6 +86,10 @@ final class SampleParser {
             return "invalid_time: '"
                     + item.get("time").asText()
                     + "' is not an ISO-8601 UTC time such as 2026-11-22T10:15:30Z";
+        }
+        JsonNode unit = item.get("unit");
+        if (unit != null && !unit.isNull() && !(unit.isTextual() && unit.asText().length() <= 32)) {
+            return "invalid_unit: 'unit' must be a string of at most 32 characters, got " + unit;
         }
         JsonNode value = item.get("value");
         if (value == null

@@ -1,6 +1,8 @@
 package io.armature.rest.internal.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.armature.api.device.DeviceRegistry;
+import io.armature.api.device.MetricInfo;
 import io.armature.api.rest.RestResource;
 import io.armature.api.sample.IngestResult;
 import io.armature.api.sample.IngestService;
@@ -43,10 +45,12 @@ public final class SamplesResource {
     public record Error(int index, String reason, String message) {}
 
     private final IngestService ingest;
+    private final DeviceRegistry registry;
 
     @Activate
-    public SamplesResource(@Reference IngestService ingest) {
+    public SamplesResource(@Reference IngestService ingest, @Reference DeviceRegistry registry) {
         this.ingest = ingest;
+        this.registry = registry;
     }
 
     @POST
@@ -66,6 +70,7 @@ public final class SamplesResource {
         SampleParser.Parsed parsed = SampleParser.parse(tenant, body);
         IngestResult result =
                 ingest.ingest(new SampleBatch(parsed.samples()), Duration.ofSeconds(2));
+        declareUnits(tenant, parsed.units());
         List<Error> errors = new ArrayList<>();
         parsed.rejections().forEach(r -> errors.add(new Error(r.index(), r.reason(), r.message())));
         for (Rejection r : result.rejections()) {
@@ -94,5 +99,33 @@ public final class SamplesResource {
         return Response.status(result.accepted() == 0 && !errors.isEmpty() ? 422 : 200)
                 .entity(answer)
                 .build();
+    }
+
+    /** Units sent with samples become the metric's declared unit (the latest one wins). */
+    private void declareUnits(String tenant, Map<List<String>, String> units) {
+        units.forEach(
+                (series, unit) -> {
+                    String device = series.get(0);
+                    String metric = series.get(1);
+                    if (registry.device(tenant, device).isEmpty()) {
+                        return; // rejected samples declare nothing
+                    }
+                    MetricInfo known =
+                            registry.metrics(tenant, device).stream()
+                                    .filter(m -> m.id().equals(metric))
+                                    .findFirst()
+                                    .orElse(null);
+                    if (known != null && unit.equals(known.unit())) {
+                        return;
+                    }
+                    registry.describeMetric(
+                            tenant,
+                            device,
+                            new MetricInfo(
+                                    metric,
+                                    unit,
+                                    known == null ? null : known.displayName(),
+                                    known == null ? null : known.valueType()));
+                });
     }
 }

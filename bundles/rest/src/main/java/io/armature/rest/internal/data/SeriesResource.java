@@ -38,7 +38,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(service = SeriesResource.class)
 @RestResource
-@Path("/api/v1/tenants/{tenant}/devices/{device}")
+@Path("/api/v1/tenants/{tenant}/devices")
 @Produces({"application/json", "text/csv"})
 public final class SeriesResource {
     static final int MAX_LIMIT = 100_000;
@@ -51,7 +51,7 @@ public final class SeriesResource {
     private volatile TimeSeriesStore store;
 
     @GET
-    @Path("metrics/{metric}/samples")
+    @Path("{device}/metrics/{metric}/samples")
     public Response samples(
             @PathParam("tenant") String tenant,
             @PathParam("device") String device,
@@ -119,7 +119,7 @@ public final class SeriesResource {
     }
 
     @GET
-    @Path("latest")
+    @Path("{device}/latest")
     public Response latest(@PathParam("tenant") String tenant, @PathParam("device") String device) {
         Identifiers.require("tenant", tenant);
         Identifiers.require("device", device);

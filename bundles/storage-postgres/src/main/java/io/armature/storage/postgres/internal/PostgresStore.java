@@ -70,6 +70,7 @@ public final class PostgresStore implements TimeSeriesStore, HealthCheck {
     private final HikariDataSource pool;
     private final SampleWriter writer;
     private final SampleReader reader;
+    private final TenantMaintenance maintenance;
     private final String id;
     private final ConnectionHealth health;
 
@@ -109,7 +110,9 @@ public final class PostgresStore implements TimeSeriesStore, HealthCheck {
         this.id = id;
         TenantSchemas schemas = new TenantSchemas(schemaPrefix);
         SeriesIds series = new SeriesIds();
-        this.writer = new SampleWriter(pool, schemas, series, new Partitions());
+        Partitions partitions = new Partitions();
+        this.writer = new SampleWriter(pool, schemas, series, partitions);
+        this.maintenance = new TenantMaintenance(pool, schemas, series, partitions);
         this.reader = new SampleReader(pool, schemas, series);
         this.health = new ConnectionHealth(pool);
     }
@@ -190,6 +193,34 @@ public final class PostgresStore implements TimeSeriesStore, HealthCheck {
             throws StorageUnavailableException {
         try {
             return reader.latest(tenant, device);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void deleteDevice(String tenant, String device) throws StorageUnavailableException {
+        try {
+            maintenance.deleteDevice(tenant, device);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void deleteTenant(String tenant) throws StorageUnavailableException {
+        try {
+            maintenance.deleteTenant(tenant);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public int dropBefore(String tenant, java.time.Instant cutoff)
+            throws StorageUnavailableException {
+        try {
+            return maintenance.dropBefore(tenant, cutoff);
         } catch (SQLException e) {
             throw translate(e);
         }

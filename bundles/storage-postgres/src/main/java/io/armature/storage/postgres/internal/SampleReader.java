@@ -90,11 +90,17 @@ final class SampleReader {
             if (id.isPresent()) {
                 String schema = schemas.schemaOf(query.series().tenant());
                 String sql =
-                        "SELECT floor(extract(epoch FROM time) * 1000000 / ?)::bigint AS b, avg(value), min(value), max(value), sum(value), count(*),"
-                                + " (array_agg(value ORDER BY time))[1], (array_agg(value ORDER BY time DESC))[1]"
-                                + " FROM "
-                                + schema
-                                + ".samples WHERE series_id = ? AND time >= ? AND time < ? GROUP BY b ORDER BY b";
+                        fromRollups(query, width)
+                                ? "SELECT floor(extract(epoch FROM bucket) * 1000000 / ?)::bigint AS b, sum(sum) / sum(count), min(min), max(max), sum(sum), sum(count),"
+                                        + " (array_agg(first ORDER BY first_time))[1], (array_agg(last ORDER BY last_time DESC))[1]"
+                                        + " FROM "
+                                        + schema
+                                        + ".rollup_1h WHERE series_id = ? AND bucket >= ? AND bucket < ? GROUP BY b ORDER BY b"
+                                : "SELECT floor(extract(epoch FROM time) * 1000000 / ?)::bigint AS b, avg(value), min(value), max(value), sum(value), count(*),"
+                                        + " (array_agg(value ORDER BY time))[1], (array_agg(value ORDER BY time DESC))[1]"
+                                        + " FROM "
+                                        + schema
+                                        + ".samples WHERE series_id = ? AND time >= ? AND time < ? GROUP BY b ORDER BY b";
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     statement.setLong(1, width);
                     statement.setInt(2, id.get());
@@ -135,6 +141,16 @@ final class SampleReader {
                             values));
         }
         return buckets;
+    }
+
+    /**
+     * Buckets of whole hours over a range of whole hours are answered from the hourly rollups
+     * (exact for every aggregate, and still there after retention dropped the raw samples).
+     */
+    static boolean fromRollups(BucketQuery query, long widthMicros) {
+        return widthMicros % Rollups.HOUR_MICROS == 0
+                && BinaryCopy.micros(query.from()) % Rollups.HOUR_MICROS == 0
+                && BinaryCopy.micros(query.to()) % Rollups.HOUR_MICROS == 0;
     }
 
     Map<String, RawPage.Point> latest(String tenant, String device) throws SQLException {

@@ -68,16 +68,29 @@ final class SampleWriter {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             Map<String, byte[]> copies = new LinkedHashMap<>();
+            Map<String, Rollups> rollups = new LinkedHashMap<>();
             for (Map.Entry<String, List<Sample>> tenant : byTenant.entrySet()) {
                 String schema = schemas.ensure(connection, tenant.getKey());
                 TreeSet<Long> epochDays = new TreeSet<>();
                 BinaryCopy copy = new BinaryCopy(tenant.getValue().size());
+                Rollups hourly = new Rollups();
+                long lastDay = Long.MIN_VALUE;
                 for (Sample sample : tenant.getValue()) {
-                    epochDays.add(Math.floorDiv(sample.time().getEpochSecond(), 86_400L));
-                    copy.row(
-                            series.resolve(connection, schema, sample.device(), sample.metric()),
-                            sample.time(),
-                            sample.value());
+                    long day = Math.floorDiv(sample.time().getEpochSecond(), 86_400L);
+                    if (day != lastDay) {
+                        epochDays.add(day);
+                        lastDay = day;
+                    }
+                    int seriesId =
+                            series.resolve(connection, schema, sample.device(), sample.metric());
+                    copy.row(seriesId, sample.time(), sample.value());
+                    hourly.add(seriesId, sample.time(), sample.value());
+                }
+                rollups.put(schema, hourly);
+                // partitions ahead: today and the next two days exist before data arrives
+                long today = Math.floorDiv(System.currentTimeMillis(), 86_400_000L);
+                for (long day = today; day <= today + Partitions.DAYS_AHEAD; day++) {
+                    epochDays.add(day);
                 }
                 partitions.ensure(
                         connection, schema, epochDays.stream().map(LocalDate::ofEpochDay).toList());
@@ -102,6 +115,7 @@ final class SampleWriter {
                                     + copy.getKey()
                                     + ".samples (series_id, time, value) FROM STDIN (FORMAT BINARY)",
                             new ByteArrayInputStream(copy.getValue()));
+                    rollups.get(copy.getKey()).merge(connection, copy.getKey());
                 }
                 connection.commit();
             } catch (SQLException | IOException | RuntimeException e) {

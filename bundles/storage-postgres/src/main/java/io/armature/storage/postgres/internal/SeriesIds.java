@@ -65,4 +65,13 @@ final class SeriesIds {
             }
         }
     }
+
+    /** Forgets the cached ids of a schema, or of one device in it when device is not null. */
+    void forget(String schema, String device) {
+        cache.keySet()
+                .removeIf(
+                        k ->
+                                k.schema().equals(schema)
+                                        && (device == null || k.device().equals(device)));
+    }
 }

@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TenantSchemas {
     /** Migrations in order; each file is applied once per tenant schema. */
-    static final List<String> MIGRATIONS = List.of("V001__series_and_samples.sql");
+    static final List<String> MIGRATIONS =
+            List.of("V001__series_and_samples.sql", "V002__hourly_rollups.sql");
 
     private final String prefix;
     private final Set<String> migrated = ConcurrentHashMap.newKeySet();
@@ -104,6 +105,11 @@ final class TenantSchemas {
         }
         migrated.add(tenant);
         return schema;
+    }
+
+    /** Forgets that a tenant's schema was migrated (it was dropped). */
+    void forget(String tenant) {
+        migrated.remove(tenant);
     }
 
     private static String script(String name) {

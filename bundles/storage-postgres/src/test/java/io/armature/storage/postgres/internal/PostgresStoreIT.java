@@ -232,4 +232,240 @@ class PostgresStoreIT {
                                 null));
         assertEquals(100, page.points().size(), "the same id once, a new id again");
     }
+
+    private static List<String> partitionsOf(String schema) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                ResultSet r =
+                        c.createStatement()
+                                .executeQuery(
+                                        "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                                                + " WHERE i.inhparent = '\""
+                                                + schema
+                                                + "\".samples'::regclass ORDER BY 1")) {
+            while (r.next()) {
+                names.add(r.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static String day(Instant time) {
+        return "samples_" + time.toString().substring(0, 10).replace("-", "");
+    }
+
+    @Test
+    void hourlyBucketsComeFromRollupsThatAgreeWithTheRawSamplesAndOutliveRetention()
+            throws Exception {
+        Instant from = Instant.parse("2026-05-10T00:00:00Z");
+        List<Sample> samples = new ArrayList<>();
+        // 6 hours at one sample per 10 s, hour 3 left empty, values integral so sums are exact
+        for (int i = 0; i < 6 * 360; i++) {
+            if (i / 360 != 3) {
+                samples.add(
+                        new Sample(
+                                "rollup",
+                                "press",
+                                "force",
+                                from.plusSeconds(i * 10L),
+                                (i * 7) % 101));
+            }
+        }
+        // written in uneven batches, so several writes merge into the same hourly rows
+        for (int i = 0; i < samples.size(); i += 333) {
+            store.write(new SampleBatch(samples.subList(i, Math.min(samples.size(), i + 333))));
+        }
+        List<Bucket> buckets =
+                store.buckets(
+                        new BucketQuery(
+                                new SeriesKey("rollup", "press", "force"),
+                                from,
+                                from.plus(Duration.ofHours(6)),
+                                Duration.ofHours(2),
+                                EnumSet.allOf(Aggregate.class)));
+        assertTrue(
+                SampleReader.fromRollups(
+                        new BucketQuery(
+                                new SeriesKey("rollup", "press", "force"),
+                                from,
+                                from.plus(Duration.ofHours(6)),
+                                Duration.ofHours(2),
+                                EnumSet.allOf(Aggregate.class)),
+                        Duration.ofHours(2).toNanos() / 1_000));
+        assertEquals(3, buckets.size());
+        for (int b = 0; b < 3; b++) {
+            Instant start = from.plus(Duration.ofHours(2L * b));
+            List<Sample> inBucket =
+                    samples.stream()
+                            .filter(
+                                    x ->
+                                            !x.time().isBefore(start)
+                                                    && x.time()
+                                                            .isBefore(
+                                                                    start.plus(
+                                                                            Duration.ofHours(2))))
+                            .toList();
+            Map<Aggregate, Double> values = buckets.get(b).values();
+            assertEquals(start, buckets.get(b).start());
+            assertEquals(inBucket.size(), values.get(Aggregate.COUNT).intValue(), "count " + b);
+            double sum = inBucket.stream().mapToDouble(Sample::value).sum();
+            assertEquals(sum, values.get(Aggregate.SUM), "sum " + b);
+            assertEquals(sum / inBucket.size(), values.get(Aggregate.AVG), 1e-9, "avg " + b);
+            assertEquals(
+                    inBucket.stream().mapToDouble(Sample::value).min().orElseThrow(),
+                    values.get(Aggregate.MIN));
+            assertEquals(
+                    inBucket.stream().mapToDouble(Sample::value).max().orElseThrow(),
+                    values.get(Aggregate.MAX));
+            assertEquals(inBucket.get(0).value(), values.get(Aggregate.FIRST), "first " + b);
+            assertEquals(
+                    inBucket.get(inBucket.size() - 1).value(),
+                    values.get(Aggregate.LAST),
+                    "last " + b);
+        }
+
+        assertEquals(1, store.dropBefore("rollup", from.plus(Duration.ofDays(1))));
+        assertTrue(
+                store.raw(
+                                new RawQuery(
+                                        new SeriesKey("rollup", "press", "force"),
+                                        from,
+                                        from.plus(Duration.ofHours(6)),
+                                        10,
+                                        null))
+                        .points()
+                        .isEmpty(),
+                "raw samples dropped");
+        assertEquals(
+                buckets,
+                store.buckets(
+                        new BucketQuery(
+                                new SeriesKey("rollup", "press", "force"),
+                                from,
+                                from.plus(Duration.ofHours(6)),
+                                Duration.ofHours(2),
+                                EnumSet.allOf(Aggregate.class))),
+                "hourly history kept after retention");
+    }
+
+    @Test
+    void partitionsAreCreatedAheadAndRetentionDropsOnlyWholeDaysBeforeTheCutoff() throws Exception {
+        Instant today = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        List<Sample> samples = new ArrayList<>();
+        for (int d = 5; d >= 1; d--) {
+            samples.addAll(
+                    series(
+                            "retain",
+                            "valve",
+                            "flow",
+                            today.minus(Duration.ofDays(d)).plusSeconds(3_600),
+                            Duration.ofMinutes(1),
+                            10));
+        }
+        store.write(new SampleBatch(samples));
+        List<String> partitions = partitionsOf("t_retain");
+        for (int d = 0; d <= Partitions.DAYS_AHEAD; d++) {
+            assertTrue(
+                    partitions.contains(day(today.plus(Duration.ofDays(d)))),
+                    "ahead: " + partitions);
+        }
+        // cutoff in the middle of day -2: days -5, -4 and -3 end before it; day -2 does not
+        Instant cutoff = today.minus(Duration.ofDays(2)).plusSeconds(7_200);
+        assertEquals(3, store.dropBefore("retain", cutoff));
+        List<String> left = partitionsOf("t_retain");
+        assertTrue(left.contains(day(today.minus(Duration.ofDays(2)))), left.toString());
+        assertTrue(!left.contains(day(today.minus(Duration.ofDays(3)))), left.toString());
+        List<RawPage.Point> kept =
+                store.raw(
+                                new RawQuery(
+                                        new SeriesKey("retain", "valve", "flow"),
+                                        today.minus(Duration.ofDays(10)),
+                                        today,
+                                        1_000,
+                                        null))
+                        .points();
+        assertEquals(20, kept.size(), "days -2 and -1 kept whole");
+        assertTrue(kept.get(0).time().isAfter(today.minus(Duration.ofDays(3))));
+        assertEquals(0, store.dropBefore("retain", cutoff), "idempotent");
+        assertEquals(0, store.dropBefore("no-such-tenant", cutoff));
+    }
+
+    @Test
+    void deletingADeviceOrATenantRemovesOnlyItsData() throws Exception {
+        Instant from = Instant.parse("2026-05-20T00:00:00Z");
+        store.write(new SampleBatch(series("del", "keep", "m", from, Duration.ofSeconds(1), 100)));
+        store.write(new SampleBatch(series("del", "gone", "m", from, Duration.ofSeconds(1), 100)));
+        store.write(new SampleBatch(series("del2", "gone", "m", from, Duration.ofSeconds(1), 100)));
+        store.deleteDevice("del", "gone");
+        RawQuery gone =
+                new RawQuery(
+                        new SeriesKey("del", "gone", "m"),
+                        from,
+                        from.plusSeconds(1_000),
+                        1_000,
+                        null);
+        assertTrue(store.raw(gone).points().isEmpty());
+        assertTrue(store.latest("del", "gone").isEmpty());
+        assertEquals(
+                100,
+                store.raw(
+                                new RawQuery(
+                                        new SeriesKey("del", "keep", "m"),
+                                        from,
+                                        from.plusSeconds(1_000),
+                                        1_000,
+                                        null))
+                        .points()
+                        .size());
+        assertEquals(
+                100,
+                store.raw(
+                                new RawQuery(
+                                        new SeriesKey("del2", "gone", "m"),
+                                        from,
+                                        from.plusSeconds(1_000),
+                                        1_000,
+                                        null))
+                        .points()
+                        .size());
+        // the device sends again: a new series, nothing of the old one comes back
+        store.write(
+                new SampleBatch(
+                        series(
+                                "del",
+                                "gone",
+                                "m",
+                                from.plusSeconds(500),
+                                Duration.ofSeconds(1),
+                                5)));
+        assertEquals(5, store.raw(gone).points().size());
+
+        store.deleteTenant("del");
+        assertTrue(store.raw(gone).points().isEmpty());
+        assertTrue(store.latest("del", "keep").isEmpty());
+        assertEquals(
+                100,
+                store.raw(
+                                new RawQuery(
+                                        new SeriesKey("del2", "gone", "m"),
+                                        from,
+                                        from.plusSeconds(1_000),
+                                        1_000,
+                                        null))
+                        .points()
+                        .size());
+        store.write(new SampleBatch(series("del", "keep", "m", from, Duration.ofSeconds(1), 3)));
+        assertEquals(
+                3,
+                store.raw(
+                                new RawQuery(
+                                        new SeriesKey("del", "keep", "m"),
+                                        from,
+                                        from.plusSeconds(1_000),
+                                        1_000,
+                                        null))
+                        .points()
+                        .size(),
+                "a tenant created again starts empty");
+    }
 }
