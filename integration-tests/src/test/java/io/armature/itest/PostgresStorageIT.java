@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,39 +49,15 @@ class PostgresStorageIT {
         return text.toString();
     }
 
-    /** Where a test's PostgreSQL keeps its data and listens, stable across its restarts. */
-    private record Server(Path data, int port) {
-        static Server fresh() throws Exception {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return new Server(Files.createTempDirectory("armature-pg"), socket.getLocalPort());
-            }
-        }
-
-        String url() {
-            return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        }
-    }
-
-    private static EmbeddedPostgres postgres(Path data, int port) throws Exception {
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(data)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .start();
-    }
-
     @Test
     void samplesAreStoredSpooledDuringAnOutageAndStoredOnceAfterIt() throws Exception {
-        Server server = Server.fresh();
-        Path data = server.data();
-        int port = server.port();
-        String url = server.url();
+        DebianPostgres database = DebianPostgres.create();
+        String url = database.url();
         String stored = "SELECT count(*) FROM t_demo.samples";
         // one statement, one snapshot: the driver keeps adding samples between two queries
         String duplicated = "SELECT count(*) - count(DISTINCT time) FROM t_demo.samples";
         String largestGapMs =
                 "SELECT coalesce(max(gap), 0) FROM (SELECT extract(epoch FROM time - lag(time) OVER (ORDER BY time)) * 1000 AS gap FROM t_demo.samples) g";
-        EmbeddedPostgres database = postgres(data, port);
         Path home = RuntimeProcess.freshHome();
         Files.writeString(
                 home.resolve("deploy/com.example.signal.generator.config"),
@@ -111,7 +85,7 @@ class PostgresStorageIT {
                                     .contains(
                                             "\"name\":\"storage.postgres-main\",\"status\":\"UP\""));
 
-            database.close();
+            database.kill(); // a crash in the middle of ingest: SIGKILL, no shutdown checkpoint
             java.time.Instant down = java.time.Instant.now();
             RuntimeProcess.await(
                     "spooling while the database is down",
@@ -123,7 +97,7 @@ class PostgresStorageIT {
             Thread.sleep(2_000);
 
             java.time.Instant up = java.time.Instant.now();
-            database = postgres(data, port);
+            database.start(); // crash recovery replays the server's WAL
             RuntimeProcess.await(
                     "spool drained",
                     Duration.ofSeconds(60),
@@ -153,11 +127,8 @@ class PostgresStorageIT {
 
     @Test
     void samplesPostedOverRestAreValidatedStoredAndReadBackRawBucketedAndAsCsv() throws Exception {
-        Server server = Server.fresh();
-        Path data = server.data();
-        int port = server.port();
-        String url = server.url();
-        EmbeddedPostgres database = postgres(data, port);
+        DebianPostgres database = DebianPostgres.create();
+        String url = database.url();
         try (RuntimeProcess runtime =
                 RuntimeProcess.start(
                         RuntimeProcess.freshHome(),
@@ -262,7 +233,7 @@ class PostgresStorageIT {
                     400, runtime.get(series + "?" + window + "&bucket=1m&agg=median").statusCode());
             assertEquals(400, runtime.get(series + "?" + window + "&cursor=garbage").statusCode());
 
-            database.close();
+            database.kill();
             RuntimeProcess.await(
                     "queries answer 503 while the database is down",
                     Duration.ofSeconds(30),
@@ -278,9 +249,8 @@ class PostgresStorageIT {
 
     @Test
     void aSpoolLeftByAStoppedRuntimeIsStoredByTheNextStart() throws Exception {
-        Server server = Server.fresh();
-        String url = server.url();
-        EmbeddedPostgres database = postgres(server.data(), server.port());
+        DebianPostgres database = DebianPostgres.create();
+        String url = database.url();
         Path home = RuntimeProcess.freshHome();
         Files.writeString(
                 home.resolve("deploy/com.example.signal.generator.config"),
@@ -297,7 +267,7 @@ class PostgresStorageIT {
                         "samples stored",
                         Duration.ofSeconds(30),
                         () -> count(url, "SELECT count(*) FROM t_demo.samples") >= 5);
-                database.close();
+                database.kill();
                 down = java.time.Instant.now();
                 RuntimeProcess.await(
                         "spooling",
@@ -311,7 +281,7 @@ class PostgresStorageIT {
                         files.anyMatch(f -> f.toString().endsWith(".batch")),
                         "the stopped runtime left its spool on disk");
             }
-            database = postgres(server.data(), server.port());
+            database.start();
             try (RuntimeProcess restarted = RuntimeProcess.start(home, env)) {
                 RuntimeProcess.await(
                         "spool replayed",

@@ -226,6 +226,18 @@ public final class RuntimeProcess implements AutoCloseable {
         return post(path, "multipart/form-data; boundary=" + boundary, body);
     }
 
+    public HttpResponse<String> patch(String path, String json) throws Exception {
+        return send(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+                        .build());
+    }
+
+    public HttpResponse<String> post(String path, String json) throws Exception {
+        return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
     public HttpResponse<String> delete(String path) throws Exception {
         return send(request(path).DELETE().build());
     }

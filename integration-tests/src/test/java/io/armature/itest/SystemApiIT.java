@@ -28,7 +28,9 @@ class SystemApiIT extends OneRuntimePerClass {
     void bannerNamesUrlProfileAndFeatures() {
         assertTrue(runtime.output().contains("profile:  demo"), runtime.output());
         assertTrue(
-                runtime.output().contains("features: armature-base, armature-webconsole, armature-storage-postgres"),
+                runtime.output()
+                        .contains(
+                                "features: armature-base, armature-webconsole, armature-storage-postgres"),
                 runtime.output());
         assertTrue(runtime.output().contains("http://localhost:"), runtime.output());
     }
