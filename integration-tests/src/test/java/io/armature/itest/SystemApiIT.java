@@ -70,7 +70,39 @@ class SystemApiIT extends OneRuntimePerClass {
                             assertEquals("UP", c.get("status").asText(), c.toString());
                         });
         assertEquals(
-                Set.of("drivers", "framework.bundles", "storage", "storage.postgres-main"), checks);
+                Set.of(
+                        "drivers",
+                        "framework.bundles",
+                        "ingest",
+                        "storage",
+                        "storage.postgres-main"),
+                checks);
+    }
+
+    @Test
+    void metricsFlattenEveryCheckAsJsonAndPrometheusText() throws Exception {
+        runtime.post(
+                "/api/v1/tenants/metrics-test/samples",
+                "[{\"device\":\"d\",\"metric\":\"m\",\"time\":\"2026-01-01T00:00:00Z\",\"value\":1},"
+                        + "{\"device\":\"d\",\"metric\":\"m\",\"time\":\"2026-01-01T00:00:00Z\",\"value\":\"NaN\"}]");
+        JsonNode metrics = runtime.getJson("/health/metrics").get("metrics");
+        assertTrue(metrics.get("ingest.accepted_samples").asLong() >= 1, metrics.toString());
+        assertTrue(metrics.get("ingest.rejected_samples.non_finite_value").asLong() >= 1);
+        assertEquals(0, metrics.get("storage.spools.postgres-main.samples").asLong());
+        assertEquals(0, metrics.get("storage.status").asInt(), "0 = up");
+        var text =
+                java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create(
+                                                        runtime.baseUrl() + "/health/metrics"))
+                                        .header("Accept", "text/plain")
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(
+                text.body().contains("armature_storage_spools_postgres_main_samples 0\n"),
+                text.body());
+        assertTrue(text.body().contains("armature_ingest_devices_online "), text.body());
     }
 
     @Test
@@ -121,7 +153,20 @@ class SystemApiIT extends OneRuntimePerClass {
                         "delete /api/v1/system/configurations/{pid}",
                         "post /api/v1/tenants/{tenant}/samples",
                         "get /api/v1/tenants/{tenant}/devices/{device}/metrics/{metric}/samples",
-                        "get /api/v1/tenants/{tenant}/devices/{device}/latest")) {
+                        "get /api/v1/tenants/{tenant}/devices/{device}/latest",
+                        "get /health/metrics",
+                        "get /api/v1/tenants",
+                        "post /api/v1/tenants",
+                        "get /api/v1/tenants/{tenant}",
+                        "patch /api/v1/tenants/{tenant}",
+                        "delete /api/v1/tenants/{tenant}",
+                        "get /api/v1/tenants/{tenant}/devices",
+                        "post /api/v1/tenants/{tenant}/devices",
+                        "get /api/v1/tenants/{tenant}/devices/{device}",
+                        "patch /api/v1/tenants/{tenant}/devices/{device}",
+                        "delete /api/v1/tenants/{tenant}/devices/{device}",
+                        "get /api/v1/tenants/{tenant}/devices/{device}/metrics",
+                        "post /api/v1/tenants/{tenant}/devices/{device}/heartbeat")) {
             assertTrue(
                     operations.remove(expected),
                     "OpenAPI lacks " + expected + "; has " + operations);

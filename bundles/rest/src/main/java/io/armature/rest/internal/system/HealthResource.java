@@ -68,6 +68,53 @@ public final class HealthResource {
                 .build();
     }
 
+    /**
+     * {@code GET /health/metrics}: every number of every check as a flat metric, in JSON ({@code
+     * {"metrics": {"storage.spools.postgres-main.samples": 0, ...}}}) or, for {@code Accept:
+     * text/plain}, in the Prometheus text format ({@code
+     * armature_storage_spools_postgres_main_samples 0}). Each check also yields {@code
+     * <check>.status}: 0 up, 1 degraded, 2 down.
+     */
+    @GET
+    @Path("metrics")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    public Response metrics(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        Map<String, Number> metrics = new java.util.TreeMap<>();
+        for (HealthCheck check : checks) {
+            CheckReport report = run(check);
+            metrics.put(report.name() + ".status", report.status().ordinal());
+            flatten(report.name(), report.data(), metrics);
+        }
+        boolean text =
+                headers.getAcceptableMediaTypes().stream()
+                        .anyMatch(
+                                m ->
+                                        m.isCompatible(MediaType.TEXT_PLAIN_TYPE)
+                                                && !m.isWildcardType());
+        if (text) {
+            StringBuilder body = new StringBuilder();
+            metrics.forEach(
+                    (name, value) ->
+                            body.append("armature_")
+                                    .append(
+                                            name.toLowerCase(java.util.Locale.ROOT)
+                                                    .replaceAll("[^a-z0-9_]", "_"))
+                                    .append(' ')
+                                    .append(value)
+                                    .append('\n'));
+            return Response.ok(body.toString(), MediaType.TEXT_PLAIN_TYPE).build();
+        }
+        return Response.ok(Map.of("metrics", metrics), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static void flatten(String prefix, Object value, Map<String, Number> into) {
+        if (value instanceof Number number) {
+            into.put(prefix, number);
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((key, inner) -> flatten(prefix + "." + key, inner, into));
+        }
+    }
+
     private static CheckReport run(HealthCheck check) {
         String name;
         try {
