@@ -59,7 +59,7 @@ final class SampleReader {
                     statement.setObject(i++, utc(after));
                 }
                 statement.setInt(i, query.limit() + 1);
-                statement.setFetchSize(Math.min(query.limit() + 1, 10_000));
+                statement.setFetchSize(Math.min(query.limit() + 1, 100_000));
                 List<RawPage.Point> points = new ArrayList<>();
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
