@@ -58,22 +58,26 @@ final class SampleWriter {
     private record SeriesSample(int seriesId, Sample sample) {}
 
     /**
-     * The samples ordered by series, then time: stored this way, the rows of one series lie
-     * together on disk (a batch from 100 devices otherwise spreads every series over every page),
-     * so a read of one series touches about 100 times fewer pages.
+     * The samples grouped by series, keeping their order within a series (a stable grouping in
+     * linear time; batches arrive in time order per series): stored this way, the rows of one
+     * series lie together on disk (a batch from 100 devices otherwise spreads every series over
+     * every page), so a read of one series touches about 100 times fewer pages.
      */
     private List<SeriesSample> bySeries(Connection connection, String schema, List<Sample> samples)
             throws SQLException {
-        List<SeriesSample> rows = new ArrayList<>(samples.size());
+        Map<Integer, List<SeriesSample>> groups = new LinkedHashMap<>();
+        List<SeriesSample> group = null;
+        int groupId = -1;
         for (Sample sample : samples) {
-            rows.add(
-                    new SeriesSample(
-                            series.resolve(connection, schema, sample.device(), sample.metric()),
-                            sample));
+            int id = series.resolve(connection, schema, sample.device(), sample.metric());
+            if (id != groupId) {
+                group = groups.computeIfAbsent(id, k -> new ArrayList<>());
+                groupId = id;
+            }
+            group.add(new SeriesSample(id, sample));
         }
-        rows.sort(
-                java.util.Comparator.comparingInt(SeriesSample::seriesId)
-                        .thenComparing(r -> r.sample().time()));
+        List<SeriesSample> rows = new ArrayList<>(samples.size());
+        groups.values().forEach(rows::addAll);
         return rows;
     }
 
