@@ -56,7 +56,14 @@ public final class StorageHealthCheck implements HealthCheck {
                             }
                             spools.put(store, figures);
                         });
-        Map<String, Object> data = Map.of("buffered_samples", writer.buffered(), "spools", spools);
+        Map<String, Object> data =
+                Map.of(
+                        "buffered_samples",
+                        writer.buffered(),
+                        "journal_bytes",
+                        writer.journalBytes(),
+                        "spools",
+                        spools);
         if (!backlog.isEmpty()) {
             return new HealthResult(HealthStatus.DEGRADED, String.join("; ", backlog), data);
         }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -62,13 +63,25 @@ public final class StorageWriter {
                 description = "Largest write to a backend",
                 min = "1")
         int batchSamples() default 20_000;
+
+        @AttributeDefinition(
+                name = "Journal fsync",
+                description =
+                        "Force every accepted batch to disk before acknowledging it: survives a"
+                                + " power loss, not only a crash of the process, at the cost of one"
+                                + " fsync per batch")
+        boolean journalSync() default false;
     }
+
+    /** A batch in the buffer with its journal sequence number. */
+    private record Queued(long seq, SampleBatch batch) {}
 
     private final Path spoolRoot;
     private final int batchSamples;
     private final int bufferSamples;
     private final Semaphore capacity;
-    private final LinkedBlockingQueue<SampleBatch> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
+    private final Journal journal;
 
     /** Channels by backend id; a channel without backend spools until its backend registers. */
     private final Map<String, StoreChannel> channels = new ConcurrentHashMap<>();
@@ -82,15 +95,22 @@ public final class StorageWriter {
         this(
                 RuntimeHome.of(context::getProperty).data().resolve("spool"),
                 config.bufferSamples(),
-                config.batchSamples());
+                config.batchSamples(),
+                config.journalSync());
     }
 
     public StorageWriter(Path spoolRoot, int bufferSamples, int batchSamples) {
+        this(spoolRoot, bufferSamples, batchSamples, false);
+    }
+
+    public StorageWriter(Path spoolRoot, int bufferSamples, int batchSamples, boolean journalSync) {
         this.spoolRoot = spoolRoot;
         this.batchSamples = batchSamples;
         this.bufferSamples = bufferSamples;
         this.capacity = new Semaphore(bufferSamples);
+        this.journal = new Journal(spoolRoot.resolve(".journal"), journalSync);
         adoptSpools();
+        recoverJournal();
         this.writer = new Thread(this::run, "armature-storage-writer");
         writer.start();
     }
@@ -134,6 +154,7 @@ public final class StorageWriter {
         try (var directories = Files.list(spoolRoot)) {
             directories
                     .filter(Files::isDirectory)
+                    .filter(dir -> !dir.getFileName().toString().startsWith("."))
                     .forEach(
                             dir -> {
                                 String id = dir.getFileName().toString();
@@ -160,12 +181,52 @@ public final class StorageWriter {
             throw new IllegalArgumentException(
                     "batch of " + batch.size() + " exceeds " + batchSamples);
         }
+        byte[] journaled = Journal.encode(batch);
         if (!running
                 || !capacity.tryAcquire(batch.size(), maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
             return false;
         }
-        queue.add(batch);
-        return true;
+        try {
+            synchronized (journal) {
+                queue.add(new Queued(journal.append(journaled), batch));
+            }
+            return true;
+        } catch (IOException e) {
+            capacity.release(batch.size());
+            LOG.error("cannot write the ingest journal; refusing samples: {}", e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * Delivers what a crashed run had accepted but not stored or spooled, before anything new,
+     * under the batch ids it had (a backend that stored a batch already skips it).
+     */
+    private void recoverJournal() {
+        try {
+            Journal.Recovery recovery = journal.recover();
+            if (!recovery.pending().isEmpty()) {
+                long samples = 0;
+                for (Journal.Pending pending : recovery.pending()) {
+                    SampleBatch batch = merge(pending.batches());
+                    samples += batch.size();
+                    deliverToChannels(
+                            batch, pending.id() == null ? UUID.randomUUID() : pending.id());
+                }
+                LOG.warn(
+                        "recovered {} samples accepted before the runtime stopped abnormally;"
+                                + " stored or spooled again",
+                        samples);
+            }
+            journal.start();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot recover the ingest journal", e);
+        }
+    }
+
+    /** Bytes of the ingest journal (accepted samples not yet stored or spooled). */
+    public long journalBytes() {
+        return journal.size();
     }
 
     /** Samples waiting in memory. */
@@ -185,10 +246,18 @@ public final class StorageWriter {
         // no interrupt: it would close the spool's file channel in the middle of a write
         running = false;
         writer.join(30_000);
-        if (writer.isAlive()) {
-            LOG.error(
-                    "storage writer did not finish within 30 s; {} batches still queued",
-                    queue.size());
+        try {
+            if (writer.isAlive()) {
+                LOG.error(
+                        "storage writer did not finish within 30 s; {} batches still queued (kept"
+                                + " in the journal for the next start)",
+                        queue.size());
+                journal.close();
+            } else {
+                journal.deleteAll(); // everything was stored or spooled
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot close the ingest journal: {}", e.toString());
         }
     }
 
@@ -196,18 +265,21 @@ public final class StorageWriter {
         List<SampleBatch> pending = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                SampleBatch first = running ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
+                Queued first = running ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
                 if (first != null) {
-                    pending.add(first);
-                    int size = first.size();
-                    SampleBatch next;
+                    pending.add(first.batch());
+                    int size = first.batch().size();
+                    long last = first.seq();
+                    Queued next;
                     while (size < batchSamples
                             && (next = queue.peek()) != null
-                            && size + next.size() <= batchSamples) {
-                        pending.add(queue.poll());
-                        size += next.size();
+                            && size + next.batch().size() <= batchSamples) {
+                        queue.poll();
+                        pending.add(next.batch());
+                        size += next.batch().size();
+                        last = next.seq();
                     }
-                    deliver(merge(pending), size);
+                    deliver(merge(pending), size, first.seq(), last);
                     pending.clear();
                 }
                 replayIfDue();
@@ -219,23 +291,32 @@ public final class StorageWriter {
         }
     }
 
-    private void deliver(SampleBatch batch, int size) {
+    private void deliver(SampleBatch batch, int size, long firstSeq, long lastSeq) {
+        UUID id = UUID.randomUUID();
         try {
-            for (StoreChannel channel : channels.values()) {
-                try {
-                    channel.deliver(batch);
-                } catch (IOException | RuntimeException e) {
-                    // the writer thread must survive anything one channel does
-                    LOG.error(
-                            "could not spool {} samples for {}: {}",
-                            size,
-                            channel.storeId(),
-                            e.toString(),
-                            e);
-                }
-            }
+            journal.grouped(firstSeq, lastSeq, id);
+            deliverToChannels(batch, id);
+            journal.done(lastSeq);
+        } catch (IOException e) {
+            LOG.error("ingest journal write failed: {}", e.toString());
         } finally {
             capacity.release(size);
+        }
+    }
+
+    private void deliverToChannels(SampleBatch batch, UUID id) {
+        for (StoreChannel channel : channels.values()) {
+            try {
+                channel.deliver(batch, id);
+            } catch (IOException | RuntimeException e) {
+                // the writer thread must survive anything one channel does
+                LOG.error(
+                        "could not spool {} samples for {}: {}",
+                        batch.size(),
+                        channel.storeId(),
+                        e.toString(),
+                        e);
+            }
         }
     }
 

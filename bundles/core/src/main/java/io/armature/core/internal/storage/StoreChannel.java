@@ -58,8 +58,7 @@ final class StoreChannel {
     }
 
     /** Stores a batch, or spools it when the backend cannot take it now. */
-    void deliver(SampleBatch batch) throws IOException {
-        java.util.UUID id = java.util.UUID.randomUUID();
+    void deliver(SampleBatch batch, java.util.UUID id) throws IOException {
         if (spool.isEmpty() && write(id, batch)) {
             return;
         }

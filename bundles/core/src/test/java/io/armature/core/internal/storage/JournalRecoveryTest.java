@@ -1,0 +1,120 @@
+package io.armature.core.internal.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.armature.api.sample.Sample;
+import io.armature.api.sample.SampleBatch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a crashed runtime left in the ingest journal is stored by the next one, exactly once. */
+class JournalRecoveryTest {
+    @TempDir Path spool;
+
+    private static SampleBatch batch(int from, int count) {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            samples.add(
+                    new Sample(
+                            "acme",
+                            "press",
+                            "force",
+                            Instant.ofEpochSecond(1_700_000_000L + i),
+                            i));
+        }
+        return new SampleBatch(samples);
+    }
+
+    private static List<Double> range(int count) {
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            values.add((double) i);
+        }
+        return values;
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** A journal as a killed runtime leaves it: entries 1-4, 1-2 grouped and (maybe) stored. */
+    private UUID crashedRun() throws Exception {
+        Files.createDirectories(spool.resolve("memory")); // the backend was known to that run
+        Journal journal = new Journal(spool.resolve(".journal"), false);
+        journal.recover();
+        journal.start();
+        for (int i = 0; i < 4; i++) {
+            journal.append(Journal.encode(batch(i * 100, 100)));
+        }
+        UUID group = UUID.randomUUID();
+        journal.grouped(1, 2, group);
+        journal.close(); // no done: the process died during the write
+        return group;
+    }
+
+    @Test
+    void acceptedButUnstoredBatchesAreStoredAfterACrashInOrder() throws Exception {
+        crashedRun();
+        MemoryStore store = new MemoryStore();
+        StorageWriter writer = new StorageWriter(spool, 10_000, 1_000);
+        writer.addStore(store);
+        await(() -> store.stored.size() == 400);
+        assertEquals(range(400), store.stored.stream().map(Sample::value).toList());
+        writer.deactivate();
+    }
+
+    @Test
+    void aGroupTheBackendStoredBeforeTheCrashIsNotStoredTwice() throws Exception {
+        UUID group = crashedRun();
+        MemoryStore store = new MemoryStore();
+        store.applied.add(group); // its commit had succeeded; only the acknowledgement was lost
+        store.stored.addAll(batch(0, 200).samples());
+        StorageWriter writer = new StorageWriter(spool, 10_000, 1_000);
+        writer.addStore(store);
+        await(() -> store.stored.size() >= 400);
+        Thread.sleep(1_200);
+        assertEquals(range(400), store.stored.stream().map(Sample::value).toList());
+        writer.deactivate();
+    }
+
+    @Test
+    void aTornLastRecordIsIgnoredAndACleanStopLeavesNoJournal() throws Exception {
+        crashedRun();
+        Path segment;
+        try (Stream<Path> files = Files.list(spool.resolve(".journal"))) {
+            segment = files.findFirst().orElseThrow();
+        }
+        Files.write(segment, new byte[] {0, 0, 1, 0, 1, 42, 42}, StandardOpenOption.APPEND);
+        MemoryStore store = new MemoryStore();
+        StorageWriter writer = new StorageWriter(spool, 10_000, 1_000);
+        writer.addStore(store);
+        await(() -> store.stored.size() == 400);
+        for (int i = 400; i < 1_000; i += 100) {
+            assertTrue(writer.offer(batch(i, 100), Duration.ofSeconds(1)));
+        }
+        assertTrue(writer.journalBytes() > 0);
+        await(() -> store.stored.size() == 1_000);
+        writer.deactivate();
+        try (Stream<Path> files = Files.list(spool.resolve(".journal"))) {
+            assertEquals(0, files.count(), "everything stored: nothing to recover");
+        }
+        assertEquals(range(1_000), store.stored.stream().map(Sample::value).toList());
+    }
+}
