@@ -279,6 +279,13 @@ public final class RuntimeProcess implements AutoCloseable {
     }
 
     /** Sends SIGTERM and returns the exit code once the process and its output have ended. */
+    /** SIGKILL: the JVM dies at once, as in a crash (no shutdown hook, no drain). */
+    public void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        reader.join(10_000);
+    }
+
     public int stop() throws InterruptedException {
         // Process.destroy() would also close our end of the output pipe and lose the last lines
         process.toHandle().destroy();
