@@ -54,6 +54,8 @@ final class Journal implements AutoCloseable {
     private long nextSeq = 1;
     private long lastInSegment;
     private final Map<Path, Long> lastSeqOf = new LinkedHashMap<>();
+    private final java.util.TreeSet<Long> inFlight = new java.util.TreeSet<>();
+    private long maxGrouped;
 
     Journal(Path directory, boolean sync) {
         this.directory = directory;
@@ -66,7 +68,7 @@ final class Journal implements AutoCloseable {
         Map<Long, SampleBatch> entries = new LinkedHashMap<>();
         List<long[]> groups = new ArrayList<>();
         List<UUID> groupIds = new ArrayList<>();
-        long done = 0;
+        java.util.Set<Long> done = new java.util.HashSet<>(); // first seq of finished groups
         for (Path file : files()) {
             try (InputStream raw = Files.newInputStream(file);
                     DataInputStream in =
@@ -105,18 +107,23 @@ final class Journal implements AutoCloseable {
                             groups.add(new long[] {record.readLong(), record.readLong()});
                             groupIds.add(new UUID(record.readLong(), record.readLong()));
                         }
-                        case DONE -> done = Math.max(done, record.readLong());
+                        case DONE -> done.add(record.readLong());
                         default -> throw new IOException("unknown journal record type " + type);
                     }
                 }
             }
         }
         List<Pending> pending = new ArrayList<>();
-        long covered = done;
+        long covered = 0; // entries up to here were taken into a group
+        java.util.TreeMap<Long, Integer> byFirst = new java.util.TreeMap<>();
         for (int i = 0; i < groups.size(); i++) {
+            byFirst.put(groups.get(i)[0], i);
+        }
+        for (int i : byFirst.values()) {
             long first = groups.get(i)[0];
             long last = groups.get(i)[1];
-            if (last <= done) {
+            covered = Math.max(covered, last);
+            if (done.contains(first)) {
                 continue;
             }
             List<SampleBatch> batches = new ArrayList<>();
@@ -127,7 +134,6 @@ final class Journal implements AutoCloseable {
                 }
             }
             pending.add(new Pending(groupIds.get(i), batches));
-            covered = Math.max(covered, last);
         }
         int count = 0;
         for (Map.Entry<Long, SampleBatch> entry : entries.entrySet()) {
@@ -145,6 +151,8 @@ final class Journal implements AutoCloseable {
             Files.delete(file);
         }
         nextSeq = 1;
+        inFlight.clear();
+        maxGrouped = 0;
         roll();
     }
 
@@ -169,6 +177,8 @@ final class Journal implements AutoCloseable {
 
     /** The writer took entries first..last into one write with this batch id. */
     synchronized void grouped(long first, long last, UUID id) throws IOException {
+        inFlight.add(first);
+        maxGrouped = Math.max(maxGrouped, last);
         ByteArrayOutputStream payload = new ByteArrayOutputStream(32);
         DataOutputStream out = new DataOutputStream(payload);
         out.writeLong(first);
@@ -178,16 +188,21 @@ final class Journal implements AutoCloseable {
         write(GROUP, payload.toByteArray());
     }
 
-    /** Entries up to {@code last} are stored or spooled: older segments can go. */
-    synchronized void done(long last) throws IOException {
+    /**
+     * The group starting at {@code first} is stored or spooled. Segments whose entries all belong
+     * to finished groups are deleted (groups of parallel writers may finish in any order).
+     */
+    synchronized void done(long first) throws IOException {
         ByteArrayOutputStream payload = new ByteArrayOutputStream(8);
-        new DataOutputStream(payload).writeLong(last);
+        new DataOutputStream(payload).writeLong(first);
         write(DONE, payload.toByteArray());
+        inFlight.remove(first);
+        long finished = inFlight.isEmpty() ? maxGrouped : inFlight.first() - 1;
         lastSeqOf
                 .entrySet()
                 .removeIf(
                         segment -> {
-                            if (segment.getValue() <= last) {
+                            if (segment.getValue() <= finished) {
                                 try {
                                     Files.deleteIfExists(segment.getKey());
                                 } catch (IOException e) {

@@ -71,7 +71,19 @@ public final class StorageWriter {
                                 + " power loss, not only a crash of the process, at the cost of one"
                                 + " fsync per batch")
         boolean journalSync() default false;
+
+        @AttributeDefinition(
+                name = "Writer threads",
+                description =
+                        "Writes in flight to each backend at once (2 uses both cores of a small"
+                                + " machine: one prepares a batch while the database stores another)",
+                min = "1",
+                max = "8")
+        int writerThreads() default 2;
     }
+
+    /** Consecutive queued batches taken together for one write. */
+    private record Group(long first, long last, List<SampleBatch> batches, int size) {}
 
     /** A batch in the buffer with its journal sequence number. */
     private record Queued(long seq, SampleBatch batch) {}
@@ -86,7 +98,10 @@ public final class StorageWriter {
     /** Channels by backend id; a channel without backend spools until its backend registers. */
     private final Map<String, StoreChannel> channels = new ConcurrentHashMap<>();
 
-    private final Thread writer;
+    private final List<Thread> writers;
+    private final Object takeLock = new Object();
+    private final java.util.concurrent.atomic.AtomicBoolean replaying =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean running = true;
     private volatile long nextReplay;
 
@@ -96,14 +111,21 @@ public final class StorageWriter {
                 RuntimeHome.of(context::getProperty).data().resolve("spool"),
                 config.bufferSamples(),
                 config.batchSamples(),
-                config.journalSync());
+                config.journalSync(),
+                config.writerThreads());
     }
 
+    /** One writer thread, no fsync per batch: batches reach backends in acceptance order. */
     public StorageWriter(Path spoolRoot, int bufferSamples, int batchSamples) {
-        this(spoolRoot, bufferSamples, batchSamples, false);
+        this(spoolRoot, bufferSamples, batchSamples, false, 1);
     }
 
-    public StorageWriter(Path spoolRoot, int bufferSamples, int batchSamples, boolean journalSync) {
+    public StorageWriter(
+            Path spoolRoot,
+            int bufferSamples,
+            int batchSamples,
+            boolean journalSync,
+            int writerThreads) {
         this.spoolRoot = spoolRoot;
         this.batchSamples = batchSamples;
         this.bufferSamples = bufferSamples;
@@ -111,8 +133,12 @@ public final class StorageWriter {
         this.journal = new Journal(spoolRoot.resolve(".journal"), journalSync);
         adoptSpools();
         recoverJournal();
-        this.writer = new Thread(this::run, "armature-storage-writer");
-        writer.start();
+        this.writers = new ArrayList<>();
+        for (int i = 0; i < writerThreads; i++) {
+            Thread writer = new Thread(this::run, "armature-storage-writer-" + (i + 1));
+            writers.add(writer);
+            writer.start();
+        }
     }
 
     @Reference(
@@ -245,9 +271,14 @@ public final class StorageWriter {
     public void deactivate() throws InterruptedException {
         // no interrupt: it would close the spool's file channel in the middle of a write
         running = false;
-        writer.join(30_000);
+        long deadline = System.currentTimeMillis() + 30_000;
+        boolean alive = false;
+        for (Thread writer : writers) {
+            writer.join(Math.max(1, deadline - System.currentTimeMillis()));
+            alive |= writer.isAlive();
+        }
         try {
-            if (writer.isAlive()) {
+            if (alive) {
                 LOG.error(
                         "storage writer did not finish within 30 s; {} batches still queued (kept"
                                 + " in the journal for the next start)",
@@ -262,25 +293,11 @@ public final class StorageWriter {
     }
 
     private void run() {
-        List<SampleBatch> pending = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                Queued first = running ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
-                if (first != null) {
-                    pending.add(first.batch());
-                    int size = first.batch().size();
-                    long last = first.seq();
-                    Queued next;
-                    while (size < batchSamples
-                            && (next = queue.peek()) != null
-                            && size + next.batch().size() <= batchSamples) {
-                        queue.poll();
-                        pending.add(next.batch());
-                        size += next.batch().size();
-                        last = next.seq();
-                    }
-                    deliver(merge(pending), size, first.seq(), last);
-                    pending.clear();
+                Group group = take();
+                if (group != null) {
+                    deliver(merge(group.batches()), group.size(), group.first(), group.last());
                 }
                 replayIfDue();
             } catch (InterruptedException e) {
@@ -291,12 +308,39 @@ public final class StorageWriter {
         }
     }
 
+    /**
+     * Consecutive queued batches up to the write size, taken under a lock so that each writer's
+     * group is a contiguous range of the journal.
+     */
+    private Group take() throws InterruptedException {
+        synchronized (takeLock) {
+            Queued first = running ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
+            if (first == null) {
+                return null;
+            }
+            List<SampleBatch> batches = new ArrayList<>();
+            batches.add(first.batch());
+            int size = first.batch().size();
+            long last = first.seq();
+            Queued next;
+            while (size < batchSamples
+                    && (next = queue.peek()) != null
+                    && size + next.batch().size() <= batchSamples) {
+                queue.poll();
+                batches.add(next.batch());
+                size += next.batch().size();
+                last = next.seq();
+            }
+            return new Group(first.seq(), last, batches, size);
+        }
+    }
+
     private void deliver(SampleBatch batch, int size, long firstSeq, long lastSeq) {
         UUID id = UUID.randomUUID();
         try {
             journal.grouped(firstSeq, lastSeq, id);
             deliverToChannels(batch, id);
-            journal.done(lastSeq);
+            journal.done(firstSeq);
         } catch (IOException e) {
             LOG.error("ingest journal write failed: {}", e.toString());
         } finally {
@@ -334,18 +378,26 @@ public final class StorageWriter {
                             }
                             return false;
                         });
-        if (now < nextReplay) {
-            return;
+        if (now < nextReplay || !replaying.compareAndSet(false, true)) {
+            return; // one writer replays at a time, oldest spooled batch first
         }
-        nextReplay = now + REPLAY_INTERVAL_MS;
-        for (StoreChannel channel : channels.values()) {
-            if (channel.hasBacklog()) {
-                try {
-                    channel.replay();
-                } catch (IOException | RuntimeException e) {
-                    LOG.error("spool replay for {} failed: {}", channel.storeId(), e.toString(), e);
+        try {
+            nextReplay = now + REPLAY_INTERVAL_MS;
+            for (StoreChannel channel : channels.values()) {
+                if (channel.hasBacklog()) {
+                    try {
+                        channel.replay();
+                    } catch (IOException | RuntimeException e) {
+                        LOG.error(
+                                "spool replay for {} failed: {}",
+                                channel.storeId(),
+                                e.toString(),
+                                e);
+                    }
                 }
             }
+        } finally {
+            replaying.set(false);
         }
     }
 

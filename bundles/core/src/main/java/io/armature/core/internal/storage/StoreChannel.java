@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The path of batches to one storage backend: written directly while the backend answers and
  * nothing is spooled; otherwise appended to the backend's spool, which is replayed oldest first, so
- * the backend sees batches in acceptance order. Used by one writer thread only.
+ * the backend sees batches in acceptance order (with one writer thread; with several, batches
+ * written directly may overtake each other, which time-stamped samples do not mind). Thread-safe.
  */
 final class StoreChannel {
     private static final Logger LOG = LoggerFactory.getLogger(StoreChannel.class);
@@ -20,7 +21,7 @@ final class StoreChannel {
     private final Spool spool;
     private volatile TimeSeriesStore store;
     private volatile long offlineSince = System.currentTimeMillis();
-    private boolean reportedDown;
+    private volatile boolean reportedDown;
 
     StoreChannel(TimeSeriesStore store, Path spoolDirectory) {
         this(store.id(), spoolDirectory);

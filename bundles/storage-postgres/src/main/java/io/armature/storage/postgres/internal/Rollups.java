@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -75,7 +77,14 @@ final class Rollups {
         Long[] lastTimes = new Long[n];
         Double[] lasts = new Double[n];
         int i = 0;
-        for (Map.Entry<Key, Cell> entry : cells.entrySet()) {
+        // rows locked in one global order: concurrent writers upserting the same hours wait for
+        // each other instead of deadlocking
+        List<Map.Entry<Key, Cell>> ordered = new ArrayList<>(cells.entrySet());
+        ordered.sort(
+                Map.Entry.comparingByKey(
+                        java.util.Comparator.comparingInt(Key::series)
+                                .thenComparingLong(Key::hour)));
+        for (Map.Entry<Key, Cell> entry : ordered) {
             Cell c = entry.getValue();
             series[i] = entry.getKey().series();
             hours[i] = entry.getKey().hour() * HOUR_MICROS;
