@@ -9,12 +9,10 @@ import io.armature.api.device.DeviceStatusChange;
 import io.armature.api.device.MetricInfo;
 import io.armature.api.device.Tenant;
 import io.armature.api.device.UnknownDevicePolicy;
+import io.armature.core.internal.io.DurableFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -139,19 +137,8 @@ final class RegistryFile {
                 }
             }
         }
-        Files.createDirectories(file.getParent());
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-        try (FileChannel channel =
-                FileChannel.open(
-                        temp,
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(java.nio.ByteBuffer.wrap(bytes));
-            channel.force(true);
-        }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        DurableFiles.writeAtomically(
+                file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     }
 
     private static Map<String, TenantEntry> index(Collection<TenantEntry> tenants) {

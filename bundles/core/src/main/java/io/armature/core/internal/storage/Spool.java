@@ -1,14 +1,12 @@
 package io.armature.core.internal.storage;
 
 import io.armature.api.sample.SampleBatch;
+import io.armature.core.internal.io.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -79,18 +77,8 @@ final class Spool {
     synchronized void append(java.util.UUID id, SampleBatch batch) throws IOException {
         long sequence = nextSequence++;
         Path file = directory.resolve(String.format("%020d%s", sequence, SUFFIX));
-        Path temp = directory.resolve(file.getFileName() + ".tmp");
         byte[] data = SpoolCodec.encode(id, batch);
-        try (FileChannel channel =
-                FileChannel.open(
-                        temp,
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(ByteBuffer.wrap(data));
-            channel.force(true);
-        }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        DurableFiles.writeAtomically(file, data);
         segments.put(sequence, file);
         samples += batch.size();
         bytes += data.length;

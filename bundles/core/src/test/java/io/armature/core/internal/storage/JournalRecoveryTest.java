@@ -1,19 +1,17 @@
 package io.armature.core.internal.storage;
 
+import static io.armature.core.internal.storage.Fixtures.await;
+import static io.armature.core.internal.storage.Fixtures.batch;
+import static io.armature.core.internal.storage.Fixtures.range;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.armature.api.sample.Sample;
-import io.armature.api.sample.SampleBatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,38 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** What a crashed runtime left in the ingest journal is stored by the next one, exactly once. */
 class JournalRecoveryTest {
     @TempDir Path spool;
-
-    private static SampleBatch batch(int from, int count) {
-        List<Sample> samples = new ArrayList<>();
-        for (int i = from; i < from + count; i++) {
-            samples.add(
-                    new Sample(
-                            "acme",
-                            "press",
-                            "force",
-                            Instant.ofEpochSecond(1_700_000_000L + i),
-                            i));
-        }
-        return new SampleBatch(samples);
-    }
-
-    private static List<Double> range(int count) {
-        List<Double> values = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            values.add((double) i);
-        }
-        return values;
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached");
-            }
-            Thread.sleep(5);
-        }
-    }
 
     /** A journal as a killed runtime leaves it: entries 1-4, 1-2 grouped and (maybe) stored. */
     private UUID crashedRun() throws Exception {

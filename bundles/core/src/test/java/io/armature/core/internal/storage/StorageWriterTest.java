@@ -1,61 +1,25 @@
 package io.armature.core.internal.storage;
 
+import static io.armature.core.internal.storage.Fixtures.await;
+import static io.armature.core.internal.storage.Fixtures.batch;
+import static io.armature.core.internal.storage.Fixtures.range;
+import static io.armature.core.internal.storage.Fixtures.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.armature.api.sample.Sample;
-import io.armature.api.sample.SampleBatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StorageWriterTest {
     @TempDir Path spool;
-
-    private static SampleBatch batch(int from, int count) {
-        List<Sample> samples = new ArrayList<>();
-        for (int i = from; i < from + count; i++) {
-            samples.add(
-                    new Sample(
-                            "acme",
-                            "press-" + (i % 3),
-                            "force",
-                            Instant.ofEpochSecond(1_700_000_000L + i),
-                            i));
-        }
-        return new SampleBatch(samples);
-    }
-
-    private static List<Double> values(List<Sample> samples) {
-        return samples.stream().map(Sample::value).toList();
-    }
-
-    private static List<Double> range(int count) {
-        List<Double> values = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            values.add((double) i);
-        }
-        return values;
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached");
-            }
-            Thread.sleep(5);
-        }
-    }
 
     @Test
     void writesEverySampleInOrderMergingSmallBatches() throws Exception {
@@ -197,5 +161,30 @@ class StorageWriterTest {
         await(() -> back.stored.size() == 1_000);
         assertEquals(range(1_000), values(back.stored));
         next.deactivate();
+    }
+
+    @Test
+    void twoWriterThreadsStoreEverySampleExactlyOnceThroughAnOutage() throws Exception {
+        MemoryStore store = new MemoryStore();
+        StorageWriter writer = new StorageWriter(spool, 20_000, 1_000, false, 2);
+        writer.addStore(store);
+        for (int i = 0; i < 20_000; i += 250) {
+            if (i == 8_000) {
+                store.down = true;
+            }
+            if (i == 14_000) {
+                store.down = false;
+            }
+            assertTrue(writer.offer(batch(i, 250), Duration.ofSeconds(5)));
+        }
+        await(() -> store.stored.size() >= 20_000 && writer.spools().get("memory").samples() == 0);
+        Thread.sleep(1_200); // a further replay round would reveal a duplicate
+        List<Double> stored = new ArrayList<>(values(store.stored));
+        java.util.Collections.sort(stored);
+        assertEquals(range(20_000), stored);
+        writer.deactivate();
+        try (var files = Files.list(spool.resolve(".journal"))) {
+            assertEquals(0, files.count(), "a clean stop leaves no journal");
+        }
     }
 }
