@@ -192,6 +192,43 @@ class DataApiIT extends OneRuntimePerClass {
                 "its data is gone");
     }
 
+    @Test
+    void aSilentDeviceGoesOfflineAfterTheConfiguredTimeoutAndTheTransitionIsRecorded()
+            throws Exception {
+        String pid =
+                "/api/v1/system/configurations/io.armature.core.internal.device.DeviceRegistryImpl";
+        assertEquals(
+                200, runtime.put(pid, "{\"statusTimeoutSeconds\": 3}").statusCode(), "configured");
+        try {
+            String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+            json(
+                    runtime.post(
+                            "/api/v1/tenants/status-test/samples",
+                            "[{\"device\":\"quiet\",\"metric\":\"m\",\"time\":\""
+                                    + now
+                                    + "\",\"value\":1}]"),
+                    200);
+            String device = "/api/v1/tenants/status-test/devices/quiet";
+            RuntimeProcess.await(
+                    "offline after 3 s without data",
+                    Duration.ofSeconds(15),
+                    () -> runtime.getJson(device).get("status").asText().equals("offline"));
+            RuntimeProcess.await(
+                    "online -> offline recorded",
+                    Duration.ofSeconds(5),
+                    () ->
+                            runtime.getJson(device)
+                                    .get("status_history")
+                                    .toString()
+                                    .contains("\"from\":\"online\",\"to\":\"offline\""));
+            assertEquals(
+                    List.of("quiet"),
+                    ids(runtime.getJson("/api/v1/tenants/status-test/devices?status=offline")));
+        } finally {
+            runtime.put(pid, "{\"statusTimeoutSeconds\": 20}");
+        }
+    }
+
     private static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
         page.get("devices").forEach(d -> ids.add(d.get("id").asText()));

@@ -82,8 +82,8 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
     private final Map<String, TenantEntry> tenants = new ConcurrentHashMap<>();
     private final RegistryFile file;
     private final Clock clock;
-    private final long timeoutMillis;
-    private final boolean autoCreateTenants;
+    private volatile long timeoutMillis;
+    private volatile boolean autoCreateTenants;
     private final long retentionCheckMillis;
     private final List<TimeSeriesStore> stores = new CopyOnWriteArrayList<>();
     private final List<DeviceStatusListener> listeners = new CopyOnWriteArrayList<>();
@@ -130,6 +130,17 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
                 this::saveLastSeen, SAVE_LAST_SEEN_MS, SAVE_LAST_SEEN_MS, TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(
                 this::applyRetention, 10_000, retentionCheckMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** A new status timeout or tenant policy applies at once (the retention period at restart). */
+    @org.osgi.service.component.annotations.Modified
+    void modified(Config config) {
+        timeoutMillis = Duration.ofSeconds(config.statusTimeoutSeconds()).toMillis();
+        autoCreateTenants = config.autoCreateTenants();
+        LOG.info(
+                "device status timeout {} s, unknown tenants {}",
+                config.statusTimeoutSeconds(),
+                autoCreateTenants ? "created" : "rejected");
     }
 
     @Deactivate
