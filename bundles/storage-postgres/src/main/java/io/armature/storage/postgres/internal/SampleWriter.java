@@ -117,8 +117,12 @@ final class SampleWriter {
                 for (long day = today; day <= today + Partitions.DAYS_AHEAD; day++) {
                     epochDays.add(day);
                 }
-                partitions.ensure(
-                        connection, schema, epochDays.stream().map(LocalDate::ofEpochDay).toList());
+                if (!schemas.isHypertable(schema)) { // TimescaleDB creates its chunks itself
+                    partitions.ensure(
+                            connection,
+                            schema,
+                            epochDays.stream().map(LocalDate::ofEpochDay).toList());
+                }
                 copies.put(schema, copy.finish());
             }
             ensureLedger(connection);

@@ -80,7 +80,23 @@ final class TenantMaintenance {
             if (!schemas.exists(connection, tenant)) {
                 return 0;
             }
-            return partitions.dropBefore(connection, schemas.schemaOf(tenant), cutoff);
+            String schema = schemas.ensure(connection, tenant);
+            if (schemas.isHypertable(schema)) {
+                try (PreparedStatement statement =
+                        connection.prepareStatement(
+                                "SELECT count(*) FROM drop_chunks('"
+                                        + schema
+                                        + ".samples', older_than => ?)")) {
+                    statement.setObject(
+                            1,
+                            java.time.OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC));
+                    try (var result = statement.executeQuery()) {
+                        result.next();
+                        return result.getInt(1);
+                    }
+                }
+            }
+            return partitions.dropBefore(connection, schema, cutoff);
         }
     }
 }

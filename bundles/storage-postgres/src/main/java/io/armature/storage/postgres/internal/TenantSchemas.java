@@ -24,6 +24,8 @@ final class TenantSchemas {
 
     private final String prefix;
     private final Set<String> migrated = ConcurrentHashMap.newKeySet();
+    private final Set<String> hypertables = ConcurrentHashMap.newKeySet();
+    private volatile Boolean timescale;
 
     TenantSchemas(String prefix) {
         this.prefix = prefix;
@@ -88,13 +90,27 @@ final class TenantSchemas {
                 current = result.getInt(1);
             }
             for (int i = current; i < MIGRATIONS.size(); i++) {
-                statement.execute(script(MIGRATIONS.get(i)).replace("${schema}", schema));
+                String script = script(MIGRATIONS.get(i)).replace("${schema}", schema);
+                if (i == 0 && timescale(connection)) {
+                    script = Timescale.hypertableScript(script, schema);
+                }
+                statement.execute(script);
                 statement.execute(
                         "INSERT INTO "
                                 + schema
                                 + ".schema_version (version) VALUES ("
                                 + (i + 1)
                                 + ")");
+            }
+            try (ResultSet kind =
+                    statement.executeQuery(
+                            "SELECT relkind FROM pg_class WHERE oid = '"
+                                    + schema
+                                    + ".samples'::regclass")) {
+                kind.next();
+                if (!"p".equals(kind.getString(1))) {
+                    hypertables.add(schema); // a plain table: Timescale's hypertable
+                }
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -107,9 +123,24 @@ final class TenantSchemas {
         return schema;
     }
 
+    /** True for a schema whose samples live in a TimescaleDB hypertable (after {@link #ensure}). */
+    boolean isHypertable(String schema) {
+        return hypertables.contains(schema);
+    }
+
+    private boolean timescale(Connection connection) {
+        Boolean known = timescale;
+        if (known == null) {
+            known = Timescale.enable(connection);
+            timescale = known;
+        }
+        return known;
+    }
+
     /** Forgets that a tenant's schema was migrated (it was dropped). */
     void forget(String tenant) {
         migrated.remove(tenant);
+        hypertables.remove(schemaOf(tenant));
     }
 
     private static String script(String name) {
