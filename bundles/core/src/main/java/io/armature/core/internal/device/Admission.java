@@ -13,13 +13,13 @@ import java.util.Optional;
  * one thread; {@link #close()} saves the registry when the batch created something.
  */
 public final class Admission implements AutoCloseable {
-    private final DeviceRegistryImpl registry;
+    private final RegistryState registry;
     private final long now;
     private TenantEntry tenant;
     private DeviceEntry device;
     private boolean created;
 
-    Admission(DeviceRegistryImpl registry, long now) {
+    Admission(RegistryState registry, long now) {
         this.registry = registry;
         this.now = now;
     }
@@ -68,7 +68,7 @@ public final class Admission implements AutoCloseable {
 
     @Override
     public void close() {
-        registry.markLastSeenDirty();
+        registry.markSeen();
         if (created) {
             registry.save();
         }

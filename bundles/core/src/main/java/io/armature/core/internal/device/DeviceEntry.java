@@ -80,6 +80,23 @@ final class DeviceEntry {
                 lastSeen());
     }
 
+    /**
+     * The transition since the last check, if the status derived now differs from the one last
+     * reported; records it in the history.
+     */
+    java.util.Optional<DeviceStatusChange> transitionAt(long nowMillis, long timeoutMillis) {
+        DeviceStatus status = statusAt(nowMillis, timeoutMillis);
+        DeviceStatus before = reportedStatus;
+        if (status == before) {
+            return java.util.Optional.empty();
+        }
+        reportedStatus = status;
+        DeviceStatusChange change =
+                new DeviceStatusChange(tenant, id, before, status, Instant.ofEpochMilli(nowMillis));
+        record(change);
+        return java.util.Optional.of(change);
+    }
+
     synchronized void record(DeviceStatusChange change) {
         history.addLast(change);
         while (history.size() > HISTORY) {

@@ -2,18 +2,14 @@ package io.armature.core.internal.device;
 
 import io.armature.api.device.Device;
 import io.armature.api.device.DeviceRegistry;
-import io.armature.api.device.DeviceStatus;
 import io.armature.api.device.DeviceStatusChange;
 import io.armature.api.device.DeviceStatusListener;
 import io.armature.api.device.MetricInfo;
 import io.armature.api.device.Tenant;
-import io.armature.api.device.UnknownDevicePolicy;
 import io.armature.api.storage.StorageUnavailableException;
 import io.armature.api.storage.TimeSeriesStore;
 import io.armature.core.internal.feature.RuntimeHome;
 import io.armature.core.internal.ingest.SampleValidator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,9 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +30,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,52 +41,30 @@ import org.slf4j.LoggerFactory;
  * times and applies each tenant's retention to the storage backends.
  */
 @Component(service = {DeviceRegistry.class, DeviceRegistryImpl.class})
-@Designate(ocd = DeviceRegistryImpl.Config.class)
+@Designate(ocd = RegistryConfig.class)
 public final class DeviceRegistryImpl implements DeviceRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistryImpl.class);
 
-    @ObjectClassDefinition(
-            name = "Armature device registry",
-            description = "Tenants, devices, device status and retention")
-    public @interface Config {
-        @AttributeDefinition(
-                name = "Status timeout (s)",
-                description = "A device is online while seen within this time",
-                min = "1")
-        long statusTimeoutSeconds() default 20;
-
-        @AttributeDefinition(
-                name = "Create unknown tenants",
-                description =
-                        "Samples for a tenant that does not exist create it (with the auto-register"
-                                + " device policy); otherwise they are rejected as unknown_tenant")
-        boolean autoCreateTenants() default true;
-
-        @AttributeDefinition(
-                name = "Retention check (min)",
-                description = "How often each tenant's retention is applied",
-                min = "1")
-        long retentionCheckMinutes() default 60;
-    }
-
     private static final long SAVE_LAST_SEEN_MS = 30_000;
 
-    private final Map<String, TenantEntry> tenants = new ConcurrentHashMap<>();
-    private final RegistryFile file;
+    private final RegistryState state;
+    private final Map<String, TenantEntry> tenants;
     private final Clock clock;
     private volatile long timeoutMillis;
-    private volatile boolean autoCreateTenants;
     private final long retentionCheckMillis;
     private final List<TimeSeriesStore> stores = new CopyOnWriteArrayList<>();
-    private final List<DeviceStatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final StatusPublisher publisher = new StatusPublisher();
+    private final Retention retention;
     private final ScheduledExecutorService maintenance =
-            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "armature-device-status"));
-    private final ExecutorService notifier =
-            Executors.newSingleThreadExecutor(r -> daemon(r, "armature-device-events"));
-    private volatile boolean lastSeenDirty;
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread thread = new Thread(r, "armature-device-status");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
 
     @Activate
-    public DeviceRegistryImpl(BundleContext context, Config config) {
+    public DeviceRegistryImpl(BundleContext context, RegistryConfig config) {
         this(
                 RuntimeHome.of(context::getProperty)
                         .data()
@@ -112,48 +82,42 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
             boolean autoCreateTenants,
             Duration retentionCheck,
             Clock clock) {
-        this.file = new RegistryFile(file);
+        this.state = new RegistryState(file, clock, autoCreateTenants);
+        this.tenants = state.tenants;
         this.clock = clock;
+        this.retention = new Retention(stores, clock);
         this.timeoutMillis = statusTimeout.toMillis();
-        this.autoCreateTenants = autoCreateTenants;
         this.retentionCheckMillis = retentionCheck.toMillis();
-        try {
-            tenants.putAll(this.file.load());
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException(
-                    "cannot read the device registry " + file + ": " + e.getMessage(), e);
-        }
         long period = Math.max(100, Math.min(1_000, timeoutMillis / 4));
         maintenance.scheduleWithFixedDelay(
                 this::checkStatuses, period, period, TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(
-                this::saveLastSeen, SAVE_LAST_SEEN_MS, SAVE_LAST_SEEN_MS, TimeUnit.MILLISECONDS);
+                state::saveIfSeen, SAVE_LAST_SEEN_MS, SAVE_LAST_SEEN_MS, TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(
                 this::applyRetention, 10_000, retentionCheckMillis, TimeUnit.MILLISECONDS);
     }
 
     /** A new status timeout or tenant policy applies at once (the retention period at restart). */
     @org.osgi.service.component.annotations.Modified
-    void modified(Config config) {
+    void modified(RegistryConfig config) {
         timeoutMillis = Duration.ofSeconds(config.statusTimeoutSeconds()).toMillis();
-        autoCreateTenants = config.autoCreateTenants();
+        state.autoCreateTenants = config.autoCreateTenants();
         LOG.info(
                 "device status timeout {} s, unknown tenants {}",
                 config.statusTimeoutSeconds(),
-                autoCreateTenants ? "created" : "rejected");
+                config.autoCreateTenants() ? "created" : "rejected");
     }
 
     @Deactivate
     public void deactivate() {
         maintenance.shutdownNow();
-        notifier.shutdown();
         try {
             maintenance.awaitTermination(5, TimeUnit.SECONDS);
-            notifier.awaitTermination(5, TimeUnit.SECONDS);
+            publisher.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        save();
+        state.save();
     }
 
     @Reference(
@@ -173,11 +137,11 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     public void addListener(DeviceStatusListener listener) {
-        listeners.add(listener);
+        publisher.add(listener);
     }
 
     public void removeListener(DeviceStatusListener listener) {
-        listeners.remove(listener);
+        publisher.remove(listener);
     }
 
     // ---- tenants
@@ -198,12 +162,12 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
     @Override
     public Tenant createTenant(Tenant tenant) {
         requireIdentifier("tenant", tenant.id());
-        synchronized (this) {
+        synchronized (state) {
             if (tenants.containsKey(tenant.id())) {
                 throw new IllegalStateException("tenant '" + tenant.id() + "' exists already");
             }
             tenants.put(tenant.id(), new TenantEntry(named(tenant), clock.instant()));
-            save();
+            state.save();
         }
         LOG.info("tenant {} created", tenant.id());
         applyRetentionSoon(tenant.id());
@@ -212,10 +176,10 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
 
     @Override
     public Tenant updateTenant(Tenant tenant) {
-        synchronized (this) {
-            TenantEntry entry = requireTenant(tenant.id());
+        synchronized (state) {
+            TenantEntry entry = state.requireTenant(tenant.id());
             entry.tenant = named(tenant);
-            save();
+            state.save();
         }
         applyRetentionSoon(tenant.id());
         return tenant(tenant.id()).orElseThrow();
@@ -229,9 +193,9 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
         for (TimeSeriesStore store : stores) {
             store.deleteTenant(tenantId);
         }
-        synchronized (this) {
+        synchronized (state) {
             tenants.remove(tenantId);
-            save();
+            state.save();
         }
         LOG.info("tenant {} deleted with its devices and data", tenantId);
         return true;
@@ -254,19 +218,19 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
 
     @Override
     public Optional<Device> device(String tenantId, String deviceId) {
-        return entry(tenantId, deviceId).map(d -> d.snapshot(clock.millis(), timeoutMillis));
+        return state.entry(tenantId, deviceId).map(d -> d.snapshot(clock.millis(), timeoutMillis));
     }
 
     @Override
     public Optional<Instant> lastSeen(String tenantId, String deviceId) {
-        return entry(tenantId, deviceId).map(DeviceEntry::lastSeen);
+        return state.entry(tenantId, deviceId).map(DeviceEntry::lastSeen);
     }
 
     @Override
     public Device register(Device device) {
         requireIdentifier("device", device.id());
-        synchronized (this) {
-            TenantEntry tenant = requireTenant(device.tenant());
+        synchronized (state) {
+            TenantEntry tenant = state.requireTenant(device.tenant());
             DeviceEntry existing = tenant.devices.get(device.id());
             if (existing == null) {
                 tenant.devices.put(
@@ -283,7 +247,7 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
                 existing.type = device.type();
                 existing.tags = device.tags();
             }
-            save();
+            state.save();
         }
         return device(device.tenant(), device.id()).orElseThrow();
     }
@@ -291,25 +255,25 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
     @Override
     public boolean deleteDevice(String tenantId, String deviceId)
             throws StorageUnavailableException {
-        if (entry(tenantId, deviceId).isEmpty()) {
+        if (state.entry(tenantId, deviceId).isEmpty()) {
             return false;
         }
         for (TimeSeriesStore store : stores) {
             store.deleteDevice(tenantId, deviceId);
         }
-        synchronized (this) {
+        synchronized (state) {
             TenantEntry tenant = tenants.get(tenantId);
             if (tenant != null) {
                 tenant.devices.remove(deviceId);
             }
-            save();
+            state.save();
         }
         return true;
     }
 
     @Override
     public List<MetricInfo> metrics(String tenantId, String deviceId) {
-        return entry(tenantId, deviceId)
+        return state.entry(tenantId, deviceId)
                 .map(
                         d ->
                                 d.metrics.values().stream()
@@ -322,7 +286,7 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
     public MetricInfo describeMetric(String tenantId, String deviceId, MetricInfo metric) {
         requireIdentifier("metric", metric.id());
         DeviceEntry device =
-                entry(tenantId, deviceId)
+                state.entry(tenantId, deviceId)
                         .orElseThrow(
                                 () ->
                                         new IllegalArgumentException(
@@ -331,20 +295,20 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
                                                         + "' in tenant '"
                                                         + tenantId
                                                         + "'"));
-        synchronized (this) {
+        synchronized (state) {
             MetricInfo before = device.metrics.get(metric.id());
             if (metric.equals(before)) {
                 return metric;
             }
             device.metrics.put(metric.id(), metric);
-            save();
+            state.save();
         }
         return metric;
     }
 
     @Override
     public void heartbeat(String tenantId, String deviceId) {
-        entry(tenantId, deviceId)
+        state.entry(tenantId, deviceId)
                 .orElseThrow(
                         () ->
                                 new IllegalArgumentException(
@@ -354,47 +318,19 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
                                                 + tenantId
                                                 + "'"))
                 .seen(clock.millis());
-        lastSeenDirty = true;
+        state.markSeen();
     }
 
     @Override
     public List<DeviceStatusChange> statusHistory(String tenantId, String deviceId) {
-        return entry(tenantId, deviceId).map(DeviceEntry::history).orElse(List.of());
+        return state.entry(tenantId, deviceId).map(DeviceEntry::history).orElse(List.of());
     }
 
     // ---- ingest
 
     /** Admission of the samples of one batch; see {@link Admission}. */
     public Admission admission() {
-        return new Admission(this, clock.millis());
-    }
-
-    /** The tenant's entry, created when unknown tenants are auto-created; null otherwise. */
-    TenantEntry tenantForIngest(String tenantId) {
-        TenantEntry entry = tenants.get(tenantId);
-        if (entry != null || !autoCreateTenants) {
-            return entry;
-        }
-        synchronized (this) {
-            return tenants.computeIfAbsent(
-                    tenantId,
-                    id -> {
-                        LOG.info("tenant {} created by its first sample", id);
-                        return new TenantEntry(
-                                new Tenant(id, id, UnknownDevicePolicy.AUTO_REGISTER, null),
-                                clock.instant());
-                    });
-        }
-    }
-
-    DeviceEntry registerForIngest(TenantEntry tenant, String deviceId) {
-        return tenant.devices.computeIfAbsent(
-                deviceId,
-                id -> new DeviceEntry(tenant.tenant.id(), id, id, null, Map.of(), clock.instant()));
-    }
-
-    void markLastSeenDirty() {
-        lastSeenDirty = true;
+        return new Admission(state, clock.millis());
     }
 
     // ---- maintenance
@@ -404,42 +340,13 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
         long now = clock.millis();
         for (TenantEntry tenant : tenants.values()) {
             for (DeviceEntry device : tenant.devices.values()) {
-                DeviceStatus status = device.statusAt(now, timeoutMillis);
-                DeviceStatus before = device.reportedStatus;
-                if (status != before) {
-                    device.reportedStatus = status;
-                    DeviceStatusChange change =
-                            new DeviceStatusChange(
-                                    device.tenant,
-                                    device.id,
-                                    before,
-                                    status,
-                                    Instant.ofEpochMilli(now));
-                    device.record(change);
-                    lastSeenDirty = true;
-                    publish(change);
-                }
+                device.transitionAt(now, timeoutMillis)
+                        .ifPresent(
+                                change -> {
+                                    state.markSeen();
+                                    publisher.publish(change);
+                                });
             }
-        }
-    }
-
-    private void publish(DeviceStatusChange change) {
-        for (DeviceStatusListener listener : listeners) {
-            notifier.execute(
-                    () -> {
-                        try {
-                            listener.onStatusChange(change);
-                        } catch (RuntimeException e) {
-                            LOG.warn("device status listener {} failed", listener, e);
-                        }
-                    });
-        }
-    }
-
-    private void saveLastSeen() {
-        if (lastSeenDirty) {
-            lastSeenDirty = false;
-            save();
         }
     }
 
@@ -456,52 +363,9 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
     /** Drops raw data older than the tenant's retention from every backend. */
     public void applyRetention(String tenantId) {
         TenantEntry entry = tenants.get(tenantId);
-        if (entry == null || entry.tenant.retention() == null) {
-            return;
+        if (entry != null) {
+            retention.apply(entry.tenant);
         }
-        Instant cutoff = clock.instant().minus(entry.tenant.retention());
-        for (TimeSeriesStore store : stores) {
-            try {
-                int dropped = store.dropBefore(tenantId, cutoff);
-                if (dropped > 0) {
-                    LOG.info(
-                            "retention of tenant {}: {} dropped {} partition(s) before {}",
-                            tenantId,
-                            store.id(),
-                            dropped,
-                            cutoff);
-                }
-            } catch (StorageUnavailableException | RuntimeException e) {
-                LOG.warn(
-                        "retention of tenant {} on {} not applied now: {}",
-                        tenantId,
-                        store.id(),
-                        e.toString());
-            }
-        }
-    }
-
-    synchronized void save() {
-        try {
-            file.save(tenants.values());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the device registry " + file.path(), e);
-        }
-    }
-
-    private Optional<DeviceEntry> entry(String tenantId, String deviceId) {
-        TenantEntry tenant = tenants.get(tenantId);
-        return tenant == null
-                ? Optional.empty()
-                : Optional.ofNullable(tenant.devices.get(deviceId));
-    }
-
-    private TenantEntry requireTenant(String tenantId) {
-        TenantEntry entry = tenants.get(tenantId);
-        if (entry == null) {
-            throw new IllegalArgumentException("no tenant '" + tenantId + "'");
-        }
-        return entry;
     }
 
     private static Tenant named(Tenant tenant) {
@@ -516,11 +380,5 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
             throw new IllegalArgumentException(
                     what + " id '" + id + "' does not match [A-Za-z0-9_.:-]{1,64}");
         }
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }
