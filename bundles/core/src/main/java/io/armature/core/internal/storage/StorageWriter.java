@@ -13,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -82,24 +79,15 @@ public final class StorageWriter {
         int writerThreads() default 2;
     }
 
-    /** Consecutive queued batches taken together for one write. */
-    private record Group(long first, long last, List<SampleBatch> batches, int size) {}
-
-    /** A batch in the buffer with its journal sequence number. */
-    private record Queued(long seq, SampleBatch batch) {}
-
     private final Path spoolRoot;
     private final int batchSamples;
-    private final int bufferSamples;
-    private final Semaphore capacity;
-    private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private final Journal journal;
+    private final IngestBuffer buffer;
 
     /** Channels by backend id; a channel without backend spools until its backend registers. */
     private final Map<String, StoreChannel> channels = new ConcurrentHashMap<>();
 
     private final List<Thread> writers;
-    private final Object takeLock = new Object();
     private final java.util.concurrent.atomic.AtomicBoolean replaying =
             new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean running = true;
@@ -128,9 +116,8 @@ public final class StorageWriter {
             int writerThreads) {
         this.spoolRoot = spoolRoot;
         this.batchSamples = batchSamples;
-        this.bufferSamples = bufferSamples;
-        this.capacity = new Semaphore(bufferSamples);
         this.journal = new Journal(spoolRoot.resolve(".journal"), journalSync);
+        this.buffer = new IngestBuffer(journal, bufferSamples, batchSamples);
         adoptSpools();
         recoverJournal();
         this.writers = new ArrayList<>();
@@ -207,18 +194,9 @@ public final class StorageWriter {
             throw new IllegalArgumentException(
                     "batch of " + batch.size() + " exceeds " + batchSamples);
         }
-        byte[] journaled = Journal.encode(batch);
-        if (!running
-                || !capacity.tryAcquire(batch.size(), maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
-            return false;
-        }
         try {
-            synchronized (journal) {
-                queue.add(new Queued(journal.append(journaled), batch));
-            }
-            return true;
+            return running && buffer.offer(batch, maxWait);
         } catch (IOException e) {
-            capacity.release(batch.size());
             LOG.error("cannot write the ingest journal; refusing samples: {}", e.toString());
             return false;
         }
@@ -252,12 +230,12 @@ public final class StorageWriter {
 
     /** Bytes of the ingest journal (accepted samples not yet stored or spooled). */
     public long journalBytes() {
-        return journal.size();
+        return buffer.journalBytes();
     }
 
     /** Samples waiting in memory. */
     public long buffered() {
-        return bufferSamples - capacity.availablePermits();
+        return buffer.buffered();
     }
 
     /** Spool figures per backend id. */
@@ -282,7 +260,7 @@ public final class StorageWriter {
                 LOG.error(
                         "storage writer did not finish within 30 s; {} batches still queued (kept"
                                 + " in the journal for the next start)",
-                        queue.size());
+                        buffer.queuedBatches());
                 journal.close();
             } else {
                 journal.deleteAll(); // everything was stored or spooled
@@ -293,58 +271,37 @@ public final class StorageWriter {
     }
 
     private void run() {
-        while (running || !queue.isEmpty()) {
+        while (running || !buffer.isEmpty()) {
             try {
-                Group group = take();
+                IngestBuffer.Group group =
+                        buffer.take(running ? Duration.ofMillis(100) : Duration.ZERO);
                 if (group != null) {
-                    deliver(merge(group.batches()), group.size(), group.first(), group.last());
+                    deliver(group);
                 }
                 replayIfDue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                LOG.error("storage writer interrupted with {} batches queued", queue.size());
+                LOG.error(
+                        "storage writer interrupted with {} batches queued",
+                        buffer.queuedBatches());
                 return;
             }
         }
     }
 
-    /**
-     * Consecutive queued batches up to the write size, taken under a lock so that each writer's
-     * group is a contiguous range of the journal.
-     */
-    private Group take() throws InterruptedException {
-        synchronized (takeLock) {
-            Queued first = running ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
-            if (first == null) {
-                return null;
-            }
-            List<SampleBatch> batches = new ArrayList<>();
-            batches.add(first.batch());
-            int size = first.batch().size();
-            long last = first.seq();
-            Queued next;
-            while (size < batchSamples
-                    && (next = queue.peek()) != null
-                    && size + next.batch().size() <= batchSamples) {
-                queue.poll();
-                batches.add(next.batch());
-                size += next.batch().size();
-                last = next.seq();
-            }
-            return new Group(first.seq(), last, batches, size);
-        }
-    }
-
-    private void deliver(SampleBatch batch, int size, long firstSeq, long lastSeq) {
+    private void deliver(IngestBuffer.Group group) {
         UUID id = UUID.randomUUID();
         try {
-            journal.grouped(firstSeq, lastSeq, id);
-            deliverToChannels(batch, id);
-            journal.done(firstSeq);
+            buffer.grouped(group, id);
+        } catch (IOException e) {
+            // still delivered: only the crash recovery of this group loses its exactly-once id
+            LOG.error("ingest journal write failed: {}", e.toString());
+        }
+        deliverToChannels(merge(group.batches()), id);
+        try {
+            buffer.done(group);
         } catch (IOException e) {
             LOG.error("ingest journal write failed: {}", e.toString());
-        } finally {
-            capacity.release(size);
         }
     }
 
