@@ -372,7 +372,7 @@ class PostgresStorageIT {
             RuntimeProcess.await(
                     "samples acknowledged",
                     Duration.ofSeconds(30),
-                    () -> acknowledged.get() >= 50_000);
+                    () -> acknowledged.get() >= 20_000);
             runtime.kill();
             producer.join(30_000);
             assertTrue(
