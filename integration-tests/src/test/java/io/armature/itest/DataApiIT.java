@@ -187,9 +187,15 @@ class DataApiIT extends OneRuntimePerClass {
 
         assertEquals(204, runtime.delete(devices + "/press-0").statusCode());
         assertProblem(runtime.get(devices + "/press-0/metrics"), 404, "no device");
+        assertProblem(runtime.get(devices + "/press-0/latest"), 404, "no device 'press-0'");
+        assertProblem(
+                runtime.get(devices + "/press-1/metrics/pressure/samples"),
+                404,
+                "has no metric 'pressure'");
+        json(runtime.post(devices, "{\"id\":\"press-0\"}"), 201);
         assertTrue(
                 json(runtime.get(devices + "/press-0/latest"), 200).get("metrics").isEmpty(),
-                "its data is gone");
+                "registered again, it starts without the deleted data");
     }
 
     @Test

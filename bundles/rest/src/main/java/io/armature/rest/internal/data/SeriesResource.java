@@ -1,5 +1,6 @@
 package io.armature.rest.internal.data;
 
+import io.armature.api.device.DeviceRegistry;
 import io.armature.api.rest.RestResource;
 import io.armature.api.storage.Aggregate;
 import io.armature.api.storage.Bucket;
@@ -67,6 +68,11 @@ public final class SeriesResource {
         Identifiers.require("tenant", tenant);
         Identifiers.require("device", device);
         Identifiers.require("metric", metric);
+        requireDevice(tenant, device);
+        if (registry.metrics(tenant, device).stream().noneMatch(m -> m.id().equals(metric))) {
+            throw new ProblemException(
+                    404, "device '" + device + "' has no metric '" + metric + "'");
+        }
         Instant end = QueryParameters.time("to", to, Instant.now());
         Instant start = QueryParameters.time("from", from, end.minus(Duration.ofHours(1)));
         if (!start.isBefore(end)) {
@@ -125,6 +131,7 @@ public final class SeriesResource {
     public Response latest(@PathParam("tenant") String tenant, @PathParam("device") String device) {
         Identifiers.require("tenant", tenant);
         Identifiers.require("device", device);
+        requireDevice(tenant, device);
         try {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("device", device);
@@ -132,6 +139,15 @@ public final class SeriesResource {
             return Response.ok(body).build();
         } catch (StorageUnavailableException e) {
             throw unavailable(e.getMessage());
+        }
+    }
+
+    @Reference private DeviceRegistry registry;
+
+    private void requireDevice(String tenant, String device) {
+        if (registry.device(tenant, device).isEmpty()) {
+            throw new ProblemException(
+                    404, "no device '" + device + "' in tenant '" + tenant + "'");
         }
     }
 
