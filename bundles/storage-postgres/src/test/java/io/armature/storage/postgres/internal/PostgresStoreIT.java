@@ -390,82 +390,40 @@ class PostgresStoreIT {
         assertEquals(0, store.dropBefore("no-such-tenant", cutoff));
     }
 
+    /** How many samples of the series lie in the 1,000 s from {@code from}. */
+    private static int stored(String tenant, String device, Instant from) throws Exception {
+        return store.raw(
+                        new RawQuery(
+                                new SeriesKey(tenant, device, "m"),
+                                from,
+                                from.plusSeconds(1_000),
+                                1_000,
+                                null))
+                .points()
+                .size();
+    }
+
     @Test
     void deletingADeviceOrATenantRemovesOnlyItsData() throws Exception {
         Instant from = Instant.parse("2026-05-20T00:00:00Z");
-        store.write(new SampleBatch(series("del", "keep", "m", from, Duration.ofSeconds(1), 100)));
-        store.write(new SampleBatch(series("del", "gone", "m", from, Duration.ofSeconds(1), 100)));
-        store.write(new SampleBatch(series("del2", "gone", "m", from, Duration.ofSeconds(1), 100)));
+        Duration second = Duration.ofSeconds(1);
+        store.write(new SampleBatch(series("del", "keep", "m", from, second, 100)));
+        store.write(new SampleBatch(series("del", "gone", "m", from, second, 100)));
+        store.write(new SampleBatch(series("del2", "gone", "m", from, second, 100)));
         store.deleteDevice("del", "gone");
-        RawQuery gone =
-                new RawQuery(
-                        new SeriesKey("del", "gone", "m"),
-                        from,
-                        from.plusSeconds(1_000),
-                        1_000,
-                        null);
-        assertTrue(store.raw(gone).points().isEmpty());
+        assertEquals(0, stored("del", "gone", from));
         assertTrue(store.latest("del", "gone").isEmpty());
-        assertEquals(
-                100,
-                store.raw(
-                                new RawQuery(
-                                        new SeriesKey("del", "keep", "m"),
-                                        from,
-                                        from.plusSeconds(1_000),
-                                        1_000,
-                                        null))
-                        .points()
-                        .size());
-        assertEquals(
-                100,
-                store.raw(
-                                new RawQuery(
-                                        new SeriesKey("del2", "gone", "m"),
-                                        from,
-                                        from.plusSeconds(1_000),
-                                        1_000,
-                                        null))
-                        .points()
-                        .size());
+        assertEquals(100, stored("del", "keep", from));
+        assertEquals(100, stored("del2", "gone", from));
         // the device sends again: a new series, nothing of the old one comes back
-        store.write(
-                new SampleBatch(
-                        series(
-                                "del",
-                                "gone",
-                                "m",
-                                from.plusSeconds(500),
-                                Duration.ofSeconds(1),
-                                5)));
-        assertEquals(5, store.raw(gone).points().size());
+        store.write(new SampleBatch(series("del", "gone", "m", from.plusSeconds(500), second, 5)));
+        assertEquals(5, stored("del", "gone", from));
 
         store.deleteTenant("del");
-        assertTrue(store.raw(gone).points().isEmpty());
+        assertEquals(0, stored("del", "gone", from));
         assertTrue(store.latest("del", "keep").isEmpty());
-        assertEquals(
-                100,
-                store.raw(
-                                new RawQuery(
-                                        new SeriesKey("del2", "gone", "m"),
-                                        from,
-                                        from.plusSeconds(1_000),
-                                        1_000,
-                                        null))
-                        .points()
-                        .size());
-        store.write(new SampleBatch(series("del", "keep", "m", from, Duration.ofSeconds(1), 3)));
-        assertEquals(
-                3,
-                store.raw(
-                                new RawQuery(
-                                        new SeriesKey("del", "keep", "m"),
-                                        from,
-                                        from.plusSeconds(1_000),
-                                        1_000,
-                                        null))
-                        .points()
-                        .size(),
-                "a tenant created again starts empty");
+        assertEquals(100, stored("del2", "gone", from));
+        store.write(new SampleBatch(series("del", "keep", "m", from, second, 3)));
+        assertEquals(3, stored("del", "keep", from), "a tenant created again starts empty");
     }
 }
