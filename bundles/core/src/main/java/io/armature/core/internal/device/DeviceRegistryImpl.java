@@ -166,7 +166,9 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
             if (tenants.containsKey(tenant.id())) {
                 throw new IllegalStateException("tenant '" + tenant.id() + "' exists already");
             }
-            tenants.put(tenant.id(), new TenantEntry(named(tenant), clock.instant()));
+            tenants.put(
+                    tenant.id(),
+                    new TenantEntry(named(tenant), Instant.ofEpochMilli(clock.millis())));
             state.save();
         }
         LOG.info("tenant {} created", tenant.id());
@@ -241,7 +243,7 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
                                 device.name(),
                                 device.type(),
                                 device.tags(),
-                                clock.instant()));
+                                Instant.ofEpochMilli(clock.millis())));
             } else {
                 existing.name = device.name() == null ? existing.name : device.name();
                 existing.type = device.type();

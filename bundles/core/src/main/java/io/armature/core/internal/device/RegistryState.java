@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,7 +67,7 @@ final class RegistryState {
                         LOG.info("tenant {} created by its first sample", id);
                         return new TenantEntry(
                                 new Tenant(id, id, UnknownDevicePolicy.AUTO_REGISTER, null),
-                                clock.instant());
+                                Instant.ofEpochMilli(clock.millis()));
                     });
         }
     }
@@ -74,7 +75,14 @@ final class RegistryState {
     DeviceEntry registerForIngest(TenantEntry tenant, String deviceId) {
         return tenant.devices.computeIfAbsent(
                 deviceId,
-                id -> new DeviceEntry(tenant.tenant.id(), id, id, null, Map.of(), clock.instant()));
+                id ->
+                        new DeviceEntry(
+                                tenant.tenant.id(),
+                                id,
+                                id,
+                                null,
+                                Map.of(),
+                                Instant.ofEpochMilli(clock.millis())));
     }
 
     void markSeen() {
