@@ -145,6 +145,21 @@ final class Journal implements AutoCloseable {
         return new Recovery(pending, count);
     }
 
+    /**
+     * Moves the journal files read by {@link #recover()} into a subdirectory, where {@link
+     * #start()} leaves them: for an operator when their delivery failed.
+     *
+     * @return the subdirectory
+     */
+    synchronized Path setAside() throws IOException {
+        Path aside = directory.resolve("unrecovered-" + System.currentTimeMillis());
+        Files.createDirectories(aside);
+        for (Path file : files()) {
+            Files.move(file, aside.resolve(file.getFileName()));
+        }
+        return aside;
+    }
+
     /** Deletes what {@link #recover()} read (after it was delivered) and opens a new segment. */
     synchronized void start() throws IOException {
         for (Path file : files()) {

@@ -211,11 +211,19 @@ public final class StorageWriter {
             Journal.Recovery recovery = journal.recover();
             if (!recovery.pending().isEmpty()) {
                 long samples = 0;
+                boolean delivered = true;
                 for (Journal.Pending pending : recovery.pending()) {
                     SampleBatch batch = merge(pending.batches());
                     samples += batch.size();
-                    deliverToChannels(
-                            batch, pending.id() == null ? UUID.randomUUID() : pending.id());
+                    delivered &=
+                            deliverToChannels(
+                                    batch, pending.id() == null ? UUID.randomUUID() : pending.id());
+                }
+                if (!delivered) {
+                    LOG.error(
+                            "part of the recovered samples could be neither stored nor spooled;"
+                                    + " the journal is kept in {}",
+                            journal.setAside());
                 }
                 LOG.warn(
                         "recovered {} samples accepted before the runtime stopped abnormally;"
@@ -305,11 +313,14 @@ public final class StorageWriter {
         }
     }
 
-    private void deliverToChannels(SampleBatch batch, UUID id) {
+    /** Stores or spools the batch for every backend; false when one could do neither. */
+    private boolean deliverToChannels(SampleBatch batch, UUID id) {
+        boolean all = true;
         for (StoreChannel channel : channels.values()) {
             try {
                 channel.deliver(batch, id);
             } catch (IOException | RuntimeException e) {
+                all = false;
                 // the writer thread must survive anything one channel does
                 LOG.error(
                         "could not spool {} samples for {}: {}",
@@ -319,6 +330,7 @@ public final class StorageWriter {
                         e);
             }
         }
+        return all;
     }
 
     private void replayIfDue() {

@@ -83,4 +83,28 @@ class JournalRecoveryTest {
         }
         assertEquals(range(1_000), store.stored.stream().map(Sample::value).toList());
     }
+
+    @Test
+    void whenRecoveredSamplesCanBeNeitherStoredNorSpooledTheJournalIsKeptAside() throws Exception {
+        crashedRun();
+        // the first spool file cannot be created: its temporary name is taken by a directory
+        Files.createDirectories(
+                spool.resolve("memory").resolve(String.format("%020d.batch.tmp", 1)));
+        StorageWriter writer = new StorageWriter(spool, 10_000, 1_000);
+        Path aside;
+        try (Stream<Path> files = Files.list(spool.resolve(".journal"))) {
+            aside =
+                    files.filter(f -> f.getFileName().toString().startsWith("unrecovered-"))
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError("journal not kept"));
+        }
+        try (Stream<Path> files = Files.list(aside)) {
+            assertTrue(files.anyMatch(f -> f.toString().endsWith(".journal")));
+        }
+        MemoryStore store = new MemoryStore();
+        writer.addStore(store);
+        assertTrue(writer.offer(batch(1_000, 10), Duration.ofSeconds(1)), "still accepting");
+        await(() -> store.stored.size() == 210); // entries 3 and 4 were spooled, then the new batch
+        writer.deactivate();
+    }
 }
