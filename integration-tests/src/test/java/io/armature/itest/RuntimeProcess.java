@@ -103,7 +103,14 @@ public final class RuntimeProcess implements AutoCloseable {
             throws Exception {
         int port = freePort();
         RuntimeProcess runtime = new RuntimeProcess(home, port, launch(home, env, port, args));
-        runtime.awaitOutput("ready in", Duration.ofSeconds(90));
+        try {
+            runtime.awaitOutput("ready in", Duration.ofSeconds(90));
+        } catch (AssertionError | InterruptedException e) {
+            runtime.process
+                    .toHandle()
+                    .destroyForcibly(); // a runtime that never got ready must not linger
+            throw e;
+        }
         return runtime;
     }
 
