@@ -275,23 +275,15 @@ class PostgresStoreIT {
         for (int i = 0; i < samples.size(); i += 333) {
             store.write(new SampleBatch(samples.subList(i, Math.min(samples.size(), i + 333))));
         }
-        List<Bucket> buckets =
-                store.buckets(
-                        new BucketQuery(
-                                new SeriesKey("rollup", "press", "force"),
-                                from,
-                                from.plus(Duration.ofHours(6)),
-                                Duration.ofHours(2),
-                                EnumSet.allOf(Aggregate.class)));
-        assertTrue(
-                SampleReader.fromRollups(
-                        new BucketQuery(
-                                new SeriesKey("rollup", "press", "force"),
-                                from,
-                                from.plus(Duration.ofHours(6)),
-                                Duration.ofHours(2),
-                                EnumSet.allOf(Aggregate.class)),
-                        Duration.ofHours(2).toNanos() / 1_000));
+        BucketQuery twoHourly =
+                new BucketQuery(
+                        new SeriesKey("rollup", "press", "force"),
+                        from,
+                        from.plus(Duration.ofHours(6)),
+                        Duration.ofHours(2),
+                        EnumSet.allOf(Aggregate.class));
+        List<Bucket> buckets = store.buckets(twoHourly);
+        assertTrue(SampleReader.fromRollups(twoHourly, Duration.ofHours(2).toNanos() / 1_000));
         assertEquals(3, buckets.size());
         for (int b = 0; b < 3; b++) {
             Instant start = from.plus(Duration.ofHours(2L * b));
@@ -336,16 +328,7 @@ class PostgresStoreIT {
                         .points()
                         .isEmpty(),
                 "raw samples dropped");
-        assertEquals(
-                buckets,
-                store.buckets(
-                        new BucketQuery(
-                                new SeriesKey("rollup", "press", "force"),
-                                from,
-                                from.plus(Duration.ofHours(6)),
-                                Duration.ofHours(2),
-                                EnumSet.allOf(Aggregate.class))),
-                "hourly history kept after retention");
+        assertEquals(buckets, store.buckets(twoHourly), "hourly history kept after retention");
     }
 
     @Test
