@@ -40,16 +40,15 @@ final class Journal implements AutoCloseable {
     private static final long SEGMENT_BYTES = 64L << 20;
 
     /** Work left by a crashed run, in order. */
-    record Recovery(List<Pending> pending, int entries) {}
+    record Recovery(List<Pending> pending) {}
 
     /** A group of entries to deliver: with its original batch id, or a new one when null. */
     record Pending(UUID id, List<SampleBatch> batches) {}
 
     private final Path directory;
     private final boolean sync;
-    private final Map<Long, Path> segments = new LinkedHashMap<>(); // first seq -> file
     private FileChannel current;
-    private long currentFirst;
+    private Path currentFile;
     private long currentBytes;
     private long nextSeq = 1;
     private long lastInSegment;
@@ -135,14 +134,12 @@ final class Journal implements AutoCloseable {
             }
             pending.add(new Pending(groupIds.get(i), batches));
         }
-        int count = 0;
         for (Map.Entry<Long, SampleBatch> entry : entries.entrySet()) {
             if (entry.getKey() > covered) {
                 pending.add(new Pending(null, List.of(entry.getValue())));
             }
-            count++;
         }
-        return new Recovery(pending, count);
+        return new Recovery(pending);
     }
 
     /**
@@ -285,11 +282,10 @@ final class Journal implements AutoCloseable {
     private void roll() throws IOException {
         if (current != null) {
             current.close();
-            lastSeqOf.put(segments.get(currentFirst), lastInSegment);
+            lastSeqOf.put(currentFile, lastInSegment);
         }
-        currentFirst = nextSeq;
-        Path file = directory.resolve(String.format("%020d.journal", currentFirst));
-        segments.put(currentFirst, file);
+        Path file = directory.resolve(String.format("%020d.journal", nextSeq));
+        currentFile = file;
         current =
                 FileChannel.open(
                         file,
