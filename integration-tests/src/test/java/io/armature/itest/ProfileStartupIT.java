@@ -3,6 +3,7 @@ package io.armature.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +30,25 @@ class ProfileStartupIT {
                     RuntimeProcess.start(
                             home, Map.of("ACME_CONSOLE_USER", "alice"), "--profile", profile)) {
                 assertEquals(profile, runtime.getJson("/api/v1/system").get("profile").asText());
-                assertEquals("UP", runtime.getJson("/health").get("status").asText());
+                JsonNode health = runtime.getJson("/health");
                 if (profile.equals("acme-packaging")) {
+                    // no storage backend: the runtime serves, but accepts no samples it could lose
+                    assertEquals("DEGRADED", health.get("status").asText(), health.toString());
+                    assertTrue(health.toString().contains("no storage backend"), health.toString());
+                    var refused =
+                            runtime.post(
+                                    "/api/v1/tenants/acme/samples",
+                                    "[{\"device\":\"d\",\"metric\":\"m\",\"time\":\""
+                                            + java.time.Instant.now()
+                                            + "\",\"value\":1}]");
+                    assertEquals(503, refused.statusCode(), refused.body());
+                    JsonNode problem = RuntimeProcess.JSON.readTree(refused.body());
+                    assertEquals("no_storage_backend", problem.get("reason").asText());
+                    assertEquals(0, problem.get("accepted").asInt());
+                    assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+                    assertEquals(
+                            "application/problem+json",
+                            refused.headers().firstValue("Content-Type").orElseThrow());
                     assertEquals(
                             "alice",
                             runtime.getJson(
@@ -45,6 +63,8 @@ class ProfileStartupIT {
                                     .get("properties")
                                     .get("maxFutureSeconds")
                                     .asInt());
+                } else {
+                    assertEquals("UP", health.get("status").asText(), health.toString());
                 }
             }
         }

@@ -16,10 +16,16 @@ import java.util.concurrent.CompletableFuture;
  * real PostgreSQL (binaries from Maven Central) with its data in {@code data/postgres}, kept across
  * restarts. It starts in the background while the framework boots (the store spools until it
  * answers) and stops after the framework.
+ *
+ * <p>It is durable: fsync, synchronous commit and full-page writes are on, as for any production
+ * PostgreSQL. A runtime killed without its shutdown (SIGKILL, OOM killer) leaves the server
+ * running; the next start finds that orphan through {@code postmaster.pid} in the data directory
+ * and shuts it down cleanly before starting its own.
  */
 final class EmbeddedDatabase implements AutoCloseable {
     static final String URL_PROPERTY = "armature.postgres.embedded.url";
     private static final String STORE_FACTORY_PID = "io.armature.storage.postgres~";
+    private static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(120);
 
     private final CompletableFuture<EmbeddedPostgres> server;
     private final String url;
@@ -33,11 +39,21 @@ final class EmbeddedDatabase implements AutoCloseable {
                         () -> {
                             try {
                                 requireClusterOrAbsent(directory);
+                                OrphanedPostmaster.stopIfRunning(directory);
                                 EmbeddedPostgres postgres =
                                         EmbeddedPostgres.builder()
                                                 .setDataDirectory(directory)
                                                 .setCleanDataDirectory(false)
                                                 .setPort(port)
+                                                // crash recovery after a power loss takes longer
+                                                // than the library's 10 s
+                                                .setPGStartupWait(STARTUP_WAIT)
+                                                // the library starts the server with -F (no
+                                                // fsync) and synchronous_commit=off, fit for
+                                                // tests only; later -c options win over -F
+                                                .setServerConfig("fsync", "on")
+                                                .setServerConfig("synchronous_commit", "on")
+                                                .setServerConfig("full_page_writes", "on")
                                                 .start();
                                 Console.info(
                                         "embedded PostgreSQL ready on port "

@@ -60,6 +60,13 @@ final class Launcher {
         }
         Files.createDirectories(data);
         Files.createDirectories(home.resolve("deploy"));
+        if (DataDirectoryLock.acquire(data) == null) {
+            Console.error(
+                    "cannot start: another runtime is using "
+                            + data
+                            + " (choose another with --data)");
+            return 1;
+        }
         String version = Launcher.class.getPackage().getImplementationVersion();
         EmbeddedDatabase database = EmbeddedDatabase.startIfConfigured(plan, data);
         Map<String, String> properties =

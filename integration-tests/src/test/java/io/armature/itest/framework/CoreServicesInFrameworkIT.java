@@ -16,6 +16,11 @@ import io.armature.api.rest.RestResource;
 import io.armature.api.sample.Sample;
 import io.armature.api.sample.SampleBatch;
 import io.armature.api.sample.SampleListener;
+import io.armature.api.storage.Bucket;
+import io.armature.api.storage.BucketQuery;
+import io.armature.api.storage.RawPage;
+import io.armature.api.storage.RawQuery;
+import io.armature.api.storage.TimeSeriesStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,10 +29,13 @@ import java.time.Instant;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
+import org.junit.After;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -44,6 +52,52 @@ public class CoreServicesInFrameworkIT extends ArmatureFramework {
     @Inject BundleContext context;
     @Inject PluginRegistry registry;
     @Inject FeatureManager features;
+
+    private ServiceRegistration<TimeSeriesStore> store;
+
+    /**
+     * Ingest acknowledges only samples it can keep: these tests need a storage backend, and the
+     * simplest real one is a store in memory.
+     */
+    @Before
+    public void registerStore() {
+        store = context.registerService(TimeSeriesStore.class, new MemoryStore(), null);
+    }
+
+    @After
+    public void unregisterStore() {
+        store.unregister();
+    }
+
+    /** Keeps every written sample in memory. */
+    static final class MemoryStore implements TimeSeriesStore {
+        final List<Sample> stored = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String id() {
+            return "itest-memory";
+        }
+
+        @Override
+        public void write(SampleBatch batch) {
+            stored.addAll(batch.samples());
+        }
+
+        @Override
+        public RawPage raw(RawQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Bucket> buckets(BucketQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Map<String, RawPage.Point> latest(String tenant, String device) {
+            throw new UnsupportedOperationException();
+        }
+    }
 
     /** A driver that publishes one sample when started. */
     static final class OneShotDriver implements ProtocolDriver {
@@ -108,7 +162,11 @@ public class CoreServicesInFrameworkIT extends ArmatureFramework {
             assertEquals("only the finite value passes validation", 1, received.size());
             assertEquals(21.5, received.get(0).value(), 0);
             assertEquals(
-                    Set.of(PluginKind.DRIVER, PluginKind.SAMPLE_LISTENER, PluginKind.ALERT_RULE),
+                    Set.of(
+                            PluginKind.DRIVER,
+                            PluginKind.SAMPLE_LISTENER,
+                            PluginKind.ALERT_RULE,
+                            PluginKind.STORAGE),
                     kindsFromThisBundle());
             PluginInfo info =
                     registry.plugins().stream()
@@ -130,7 +188,10 @@ public class CoreServicesInFrameworkIT extends ArmatureFramework {
             rule.unregister();
             listener.unregister();
         }
-        assertEquals(Set.of(), kindsFromThisBundle());
+        assertEquals(
+                "the services left with their registrations; the store goes after the test",
+                Set.of(PluginKind.STORAGE),
+                kindsFromThisBundle());
     }
 
     @Test

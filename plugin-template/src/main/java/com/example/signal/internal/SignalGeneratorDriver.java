@@ -9,6 +9,8 @@ import io.armature.api.sample.SampleBatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -64,8 +66,14 @@ public final class SignalGeneratorDriver implements ProtocolDriver {
     private final Config config;
     private final Waveform waveform;
     private final Clock clock;
+    /** Most samples held while ingest pushes back (about 15 minutes at the default interval). */
+    static final int MAX_PENDING = 1_000;
+
+    private final List<Sample> pending = new ArrayList<>();
     private ScheduledExecutorService scheduler;
     private Instant startedAt;
+    private Instant retryAt = Instant.MIN;
+    private boolean degraded;
 
     @Activate
     public SignalGeneratorDriver(Config config) {
@@ -87,22 +95,50 @@ public final class SignalGeneratorDriver implements ProtocolDriver {
         context.status(DriverStatus.RUNNING, waveform + " on " + config.device() + "/" + config.metric());
     }
 
-    /** Publishes one sample; package-private so the unit test can drive it without a scheduler. */
+    /**
+     * Generates one sample and publishes it with any samples ingest asked to be offered again.
+     * Package-private so the unit test can drive it without a scheduler.
+     *
+     * <p>Backpressure is part of the contract: when the result says {@code mustRetry()}, the samples
+     * ingest did not take ({@code result.unaccepted(batch)}) stay in {@code pending} and are offered
+     * again after {@code retryAfter()}, ahead of newer ones. Like a device with a bounded buffer,
+     * the generator keeps at most {@link #MAX_PENDING} samples and pauses generating while that
+     * buffer is full; it never drops a generated sample.
+     */
     void tick(DriverContext context) {
         Instant now = clock.instant();
-        double seconds = Duration.between(startedAt, now).toMillis() / 1000.0;
-        double value = waveform.valueAt(seconds, config.amplitude(), config.offset(), config.periodSeconds());
-        try {
-            IngestResult result =
-                    context.publish(
-                            SampleBatch.of(new Sample(config.tenant(), config.device(), config.metric(), now, value)),
-                            Duration.ofMillis(config.intervalMillis()));
-            if (result.rejected() > 0) {
-                context.status(DriverStatus.DEGRADED, "samples rejected: " + result.rejections().get(0).message());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (pending.size() < MAX_PENDING) {
+            double seconds = Duration.between(startedAt, now).toMillis() / 1000.0;
+            double value = waveform.valueAt(seconds, config.amplitude(), config.offset(), config.periodSeconds());
+            pending.add(new Sample(config.tenant(), config.device(), config.metric(), now, value));
         }
+        if (now.isBefore(retryAt)) {
+            return; // ingest asked us to wait
+        }
+        SampleBatch batch = new SampleBatch(pending);
+        try {
+            IngestResult result = context.publish(batch, Duration.ofMillis(config.intervalMillis()));
+            pending.clear();
+            if (result.mustRetry()) {
+                pending.addAll(result.unaccepted(batch).samples());
+                retryAt = now.plus(result.retryAfter());
+                context.status(
+                        DriverStatus.DEGRADED,
+                        "ingest asked to retry (" + result.retryReason() + "); " + pending.size() + " samples held");
+            } else if (result.rejected() > 0) {
+                context.status(DriverStatus.DEGRADED, "samples rejected: " + result.rejections().get(0).message());
+            } else if (degraded) {
+                context.status(DriverStatus.RUNNING, waveform + " on " + config.device() + "/" + config.metric());
+            }
+            degraded = result.mustRetry() || result.rejected() > 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping: pending samples were never acknowledged
+        }
+    }
+
+    /** Samples generated while ingest pushes back that wait to be offered again, oldest first. */
+    int pending() {
+        return pending.size();
     }
 
     @Override

@@ -25,6 +25,9 @@ class SignalGeneratorDriverTest {
         final List<DriverStatus> statuses = new ArrayList<>();
         final List<String> messages = new ArrayList<>();
         boolean rejectAll;
+        /** Takes at most this many samples per call, then asks to retry; negative: no limit. */
+        int capacity = -1;
+        final List<Integer> offered = new ArrayList<>();
 
         @Override
         public String driverId() {
@@ -35,6 +38,11 @@ class SignalGeneratorDriverTest {
         public IngestResult publish(SampleBatch batch, Duration maxWait) {
             if (rejectAll) {
                 return new IngestResult(0, List.of(new Rejection(0, "time_in_future", "too early")), null);
+            }
+            offered.add(batch.size());
+            if (capacity >= 0 && batch.size() > capacity) {
+                published.addAll(batch.samples().subList(0, capacity));
+                return new IngestResult(capacity, List.of(), Duration.ofSeconds(2), IngestResult.BUFFER_FULL);
             }
             published.addAll(batch.samples());
             return new IngestResult(batch.size(), List.of(), null);
@@ -114,5 +122,52 @@ class SignalGeneratorDriverTest {
         driver.stop();
         assertTrue(context.statuses.contains(DriverStatus.DEGRADED));
         assertTrue(context.messages.stream().anyMatch(m -> m != null && m.contains("too early")));
+    }
+
+    @Test
+    void samplesIngestDidNotTakeAreOfferedAgainAfterRetryAfterInOrderNoneLost() {
+        ManualClock clock = new ManualClock();
+        SignalGeneratorDriver driver = new SignalGeneratorDriver(config("RAMP", 3_600_000), clock);
+        RecordingContext context = new RecordingContext();
+        driver.start(context);
+        context.capacity = 0; // ingest saturated: nothing is taken
+        clock.now = clock.now.plusSeconds(1);
+        driver.tick(context); // sample 1 refused, retry after 2 s
+        clock.now = clock.now.plusSeconds(1);
+        driver.tick(context); // sample 2 generated, but the retry time has not come
+        assertEquals(List.of(1), context.offered, "no offer before retryAfter has passed");
+        assertEquals(2, driver.pending());
+        assertTrue(context.statuses.contains(DriverStatus.DEGRADED));
+        context.capacity = 2; // ingest takes two of the three now held
+        clock.now = clock.now.plusSeconds(1);
+        driver.tick(context);
+        assertEquals(1, driver.pending());
+        context.capacity = -1; // back to normal
+        clock.now = clock.now.plusSeconds(2);
+        driver.tick(context);
+        driver.stop();
+        assertEquals(0, driver.pending());
+        List<Instant> times = context.published.stream().map(Sample::time).toList();
+        assertEquals(
+                List.of(1L, 2L, 3L, 5L),
+                times.stream().map(t -> t.getEpochSecond() - Instant.parse("2026-01-01T00:00:00Z").getEpochSecond()).toList(),
+                "every generated sample published once, in order");
+        assertEquals(DriverStatus.RUNNING, context.statuses.get(context.statuses.size() - 1));
+    }
+
+    @Test
+    void whileIngestPushesBackTheGeneratorHoldsABoundedBufferAndPauses() {
+        ManualClock clock = new ManualClock();
+        SignalGeneratorDriver driver = new SignalGeneratorDriver(config("SINE", 3_600_000), clock);
+        RecordingContext context = new RecordingContext();
+        driver.start(context);
+        context.capacity = 0;
+        for (int i = 0; i < SignalGeneratorDriver.MAX_PENDING + 50; i++) {
+            clock.now = clock.now.plusSeconds(1);
+            driver.tick(context);
+        }
+        driver.stop();
+        assertEquals(SignalGeneratorDriver.MAX_PENDING, driver.pending());
+        assertEquals(0, context.published.size());
     }
 }

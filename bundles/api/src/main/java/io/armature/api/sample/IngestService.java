@@ -13,6 +13,18 @@ import org.osgi.annotation.versioning.ProviderType;
  * IngestResult#retryAfter()} set and the count of samples it did take. It never drops a sample
  * silently.
  *
+ * <p><b>Nothing is acknowledged that could not be kept.</b> Ingest also refuses the valid samples
+ * (with {@code retryAfter} set and {@link IngestResult#retryReason()} saying why) while no storage
+ * backend is known ({@link IngestResult#NO_STORAGE_BACKEND}: a profile without storage accepts no
+ * samples), while a backend's spool on disk is at its quota ({@link
+ * IngestResult#SPOOL_QUOTA_EXCEEDED}) and while the ingest journal cannot be written ({@link
+ * IngestResult#JOURNAL_UNWRITABLE}). A backend that is known but unreachable or briefly away does
+ * not cause a refusal: its samples are spooled to disk and written when it is back.
+ *
+ * <p>Once {@code ingest} has counted a sample as accepted, nothing after that point throws to the
+ * caller: the live stream to {@link SampleListener}s is fed afterwards and its failures are
+ * contained.
+ *
  * <p><b>Validation.</b> Invalid samples (non-finite value, malformed identifier, time out of the
  * accepted window, unknown device under a reject policy) are rejected one by one; the valid samples
  * of the same batch are kept.

@@ -37,6 +37,8 @@ public final class IngestHealthCheck implements HealthCheck {
         data.put("accepted_samples", ingest.acceptedCount());
         Map<String, Long> rejected = ingest.rejectedCounts();
         data.put("rejected_samples", rejected);
+        Map<String, Long> refused = ingest.refusedCounts();
+        data.put("refused_samples", refused);
         data.put("live_stream_skipped_batches", ingest.skippedDeliveries());
         Map<String, Long> devices = new LinkedHashMap<>();
         for (DeviceStatus status : DeviceStatus.values()) {
@@ -53,9 +55,15 @@ public final class IngestHealthCheck implements HealthCheck {
         data.put("tenants", tenants);
         data.put("devices", devices);
         long rejectedTotal = rejected.values().stream().mapToLong(Long::longValue).sum();
+        long refusedTotal = refused.values().stream().mapToLong(Long::longValue).sum();
         return new HealthResult(
                 HealthStatus.UP,
-                ingest.acceptedCount() + " samples accepted, " + rejectedTotal + " rejected",
+                ingest.acceptedCount()
+                        + " samples accepted, "
+                        + rejectedTotal
+                        + " rejected, "
+                        + refusedTotal
+                        + " refused for retry",
                 data);
     }
 }

@@ -33,20 +33,21 @@ final class ListenerQueue {
                         r ->
                                 new Thread(
                                         r,
-                                        "armature-listener-"
-                                                + listener.getClass().getSimpleName()));
+                                        "armature-listener-" + listener.getClass().getSimpleName()),
+                        // a full queue and a queue closed under our feet (the listener left while
+                        // ingest was offering) are both a skip: never an exception to the producer
+                        (task, pool) -> skip(pool.isShutdown()));
     }
 
-    void offer(SampleBatch batch) {
-        if (executor.getQueue().remainingCapacity() == 0) {
-            if (skipped.incrementAndGet() % 1000 == 1) {
-                LOG.warn(
-                        "listener {} is falling behind; {} batches skipped",
-                        listener,
-                        skipped.get());
-            }
-            return;
+    private void skip(boolean closed) {
+        long count = skipped.incrementAndGet();
+        if (!closed && count % 1000 == 1) {
+            LOG.warn("listener {} is falling behind; {} batches skipped", listener, count);
         }
+    }
+
+    /** Queues the batch for the listener, or counts it skipped when the queue is full or closed. */
+    void offer(SampleBatch batch) {
         executor.execute(
                 () -> {
                     try {
@@ -57,7 +58,7 @@ final class ListenerQueue {
                 });
     }
 
-    /** Batches not delivered to this listener because its queue was full. */
+    /** Batches not delivered to this listener because its queue was full or closed. */
     long skipped() {
         return skipped.get();
     }

@@ -26,6 +26,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ingest entry point: validates each sample, hands the valid ones to the storage writer
@@ -56,12 +58,18 @@ public final class LiveIngest implements IngestService {
     /** How long a producer told to retry should wait: about one large write to storage. */
     private static final Duration RETRY_AFTER = Duration.ofMillis(200);
 
+    /** How long to wait when no backend is known, a spool is full or the journal fails. */
+    private static final Duration RETRY_AFTER_UNAVAILABLE = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveIngest.class);
+
     private final SampleValidator validator;
     private final Clock clock;
     private final int listenerQueueCapacity;
     private final Map<SampleListener, ListenerQueue> listeners = new ConcurrentHashMap<>();
     private final AtomicLong accepted = new AtomicLong();
     private final Map<String, AtomicLong> rejectedByReason = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> refusedByReason = new ConcurrentHashMap<>();
 
     private final StorageWriter storage;
 
@@ -134,23 +142,63 @@ public final class LiveIngest implements IngestService {
             }
         }
         int taken = 0;
+        StorageWriter.Offer refused = null;
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (taken < valid.size()) {
             List<Sample> chunk =
                     valid.subList(taken, Math.min(valid.size(), taken + storage.maxBatch()));
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
             SampleBatch taking = new SampleBatch(chunk);
-            if (!storage.offer(taking, left)) {
+            StorageWriter.Offer offer = storage.offer(taking, left);
+            if (offer != StorageWriter.Offer.TAKEN) {
+                refused = offer;
                 break;
             }
-            listeners.values().forEach(q -> q.offer(taking));
             taken += chunk.size();
+            stream(taking);
         }
         accepted.addAndGet(taken);
-        if (taken < valid.size()) {
-            return new IngestResult(taken, rejections, RETRY_AFTER);
+        if (refused != null) {
+            String reason = retryReason(refused);
+            refusedByReason
+                    .computeIfAbsent(reason, r -> new AtomicLong())
+                    .addAndGet(valid.size() - taken);
+            return new IngestResult(taken, rejections, retryAfter(refused), reason);
         }
         return new IngestResult(taken, rejections, null);
+    }
+
+    /** Accepted is final: nothing in the best-effort live stream may throw to the producer. */
+    private void stream(SampleBatch accepted) {
+        for (ListenerQueue queue : listeners.values()) {
+            try {
+                queue.offer(accepted);
+            } catch (RuntimeException e) {
+                LOG.warn("live stream delivery failed: {}", e.toString());
+            }
+        }
+    }
+
+    private static String retryReason(StorageWriter.Offer offer) {
+        return switch (offer) {
+            case NO_BACKEND -> IngestResult.NO_STORAGE_BACKEND;
+            case SPOOL_QUOTA_EXCEEDED -> IngestResult.SPOOL_QUOTA_EXCEEDED;
+            case JOURNAL_FAILED -> IngestResult.JOURNAL_UNWRITABLE;
+            case STOPPING -> IngestResult.STOPPING;
+            case BUFFER_FULL, TAKEN -> IngestResult.BUFFER_FULL;
+        };
+    }
+
+    /** A full buffer frees up within about one large write; the other causes take longer. */
+    private static Duration retryAfter(StorageWriter.Offer offer) {
+        return offer == StorageWriter.Offer.BUFFER_FULL ? RETRY_AFTER : RETRY_AFTER_UNAVAILABLE;
+    }
+
+    /** Valid samples not taken since start (the producer was told to retry), by reason code. */
+    public Map<String, Long> refusedCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        refusedByReason.forEach((reason, count) -> counts.put(reason, count.get()));
+        return counts;
     }
 
     /** Samples accepted since start. */

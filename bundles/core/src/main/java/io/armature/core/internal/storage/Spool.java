@@ -108,6 +108,10 @@ final class Spool {
         bytes -= size;
     }
 
+    synchronized long bytes() {
+        return bytes;
+    }
+
     synchronized Stats stats() {
         Instant oldest = null;
         if (!segments.isEmpty()) {

@@ -15,7 +15,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The ingest buffer and the spool of each storage backend: DEGRADED while a backend has spooled
- * batches waiting (its samples are safe on disk but not yet queryable), naming size and age.
+ * batches waiting (its samples are safe on disk but not yet queryable), naming size and age; DOWN
+ * while a spool is at its quota (ingest refuses samples); DEGRADED too while no backend is known
+ * (ingest refuses samples, but nothing is at risk).
  */
 @Component
 public final class StorageHealthCheck implements HealthCheck {
@@ -35,6 +37,8 @@ public final class StorageHealthCheck implements HealthCheck {
     public HealthResult check() {
         Map<String, Object> spools = new LinkedHashMap<>();
         List<String> backlog = new ArrayList<>();
+        List<String> full = new ArrayList<>();
+        long quota = writer.spoolQuotaBytes();
         writer.spools()
                 .forEach(
                         (store, stats) -> {
@@ -42,6 +46,10 @@ public final class StorageHealthCheck implements HealthCheck {
                             figures.put("segments", stats.segments());
                             figures.put("samples", stats.samples());
                             figures.put("bytes", stats.bytes());
+                            figures.put("quota_bytes", quota);
+                            if (stats.bytes() >= quota) {
+                                full.add(store);
+                            }
                             if (stats.oldest() != null) {
                                 long age =
                                         Duration.between(stats.oldest(), Instant.now()).toSeconds();
@@ -56,22 +64,31 @@ public final class StorageHealthCheck implements HealthCheck {
                             }
                             spools.put(store, figures);
                         });
-        Map<String, Object> data =
-                Map.of(
-                        "buffered_samples",
-                        writer.buffered(),
-                        "journal_bytes",
-                        writer.journalBytes(),
-                        "spools",
-                        spools);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("buffered_samples", writer.buffered());
+        data.put("journal_bytes", writer.journalBytes());
+        data.put("spool_quota_bytes", quota);
+        data.put("spools", spools);
+        if (spools.isEmpty()) {
+            return new HealthResult(
+                    HealthStatus.DEGRADED,
+                    "no storage backend: ingest refuses samples (no_storage_backend)",
+                    data);
+        }
+        if (!full.isEmpty()) {
+            return new HealthResult(
+                    HealthStatus.DOWN,
+                    "spool quota of "
+                            + quota / (1024 * 1024)
+                            + " MB reached for "
+                            + String.join(", ", full)
+                            + ": ingest refuses samples (spool_quota_exceeded); "
+                            + String.join("; ", backlog),
+                    data);
+        }
         if (!backlog.isEmpty()) {
             return new HealthResult(HealthStatus.DEGRADED, String.join("; ", backlog), data);
         }
-        return new HealthResult(
-                HealthStatus.UP,
-                spools.isEmpty()
-                        ? "no storage backend; samples are streamed only"
-                        : spools.size() + " backend(s) up to date",
-                data);
+        return new HealthResult(HealthStatus.UP, spools.size() + " backend(s) up to date", data);
     }
 }

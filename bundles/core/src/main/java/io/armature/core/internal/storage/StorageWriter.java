@@ -5,6 +5,8 @@ import io.armature.api.sample.SampleBatch;
 import io.armature.api.storage.TimeSeriesStore;
 import io.armature.core.internal.feature.RuntimeHome;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,12 +41,6 @@ public final class StorageWriter {
     private static final Logger LOG = LoggerFactory.getLogger(StorageWriter.class);
     private static final long REPLAY_INTERVAL_MS = 1_000;
 
-    /**
-     * How long samples are spooled for a backend that is known (from an earlier run's spool
-     * directory, or because it was registered) but not registered now, before it counts as gone.
-     */
-    private static final long OFFLINE_GRACE_MS = 120_000;
-
     @ObjectClassDefinition(
             name = "Armature storage writer",
             description = "Buffering and batching of samples to storage backends")
@@ -77,10 +73,37 @@ public final class StorageWriter {
                 min = "1",
                 max = "8")
         int writerThreads() default 2;
+
+        @AttributeDefinition(
+                name = "Spool quota (MB)",
+                description =
+                        "Disk space the spool of one storage backend may take while the backend is"
+                                + " unreachable or away. When a spool reaches it, ingest refuses new"
+                                + " samples (spool_quota_exceeded) until the backend is back and the"
+                                + " spool drains; samples already accepted are always kept",
+                min = "1")
+        long spoolQuotaMegabytes() default 1024;
+    }
+
+    /** What {@link #offer} did with a batch. */
+    public enum Offer {
+        /** Taken: the batch will be stored or spooled. */
+        TAKEN,
+        /** Not taken: the buffer stayed full for the whole wait. */
+        BUFFER_FULL,
+        /** Not taken: no storage backend is known. */
+        NO_BACKEND,
+        /** Not taken: the spool of a backend is at its quota. */
+        SPOOL_QUOTA_EXCEEDED,
+        /** Not taken: the ingest journal cannot be written. */
+        JOURNAL_FAILED,
+        /** Not taken: the writer is stopping. */
+        STOPPING
     }
 
     private final Path spoolRoot;
     private final int batchSamples;
+    private final long spoolQuotaBytes;
     private final Journal journal;
     private final IngestBuffer buffer;
 
@@ -92,6 +115,8 @@ public final class StorageWriter {
             new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean running = true;
     private volatile long nextReplay;
+    private final java.util.concurrent.atomic.AtomicLong replayRounds =
+            new java.util.concurrent.atomic.AtomicLong();
 
     @Activate
     public StorageWriter(BundleContext context, Config config) {
@@ -100,12 +125,16 @@ public final class StorageWriter {
                 config.bufferSamples(),
                 config.batchSamples(),
                 config.journalSync(),
-                config.writerThreads());
+                config.writerThreads(),
+                config.spoolQuotaMegabytes() * 1024 * 1024);
     }
 
-    /** One writer thread, no fsync per batch: batches reach backends in acceptance order. */
+    /**
+     * One writer thread, no fsync per batch, a 1 GB spool quota: batches reach backends in
+     * acceptance order.
+     */
     public StorageWriter(Path spoolRoot, int bufferSamples, int batchSamples) {
-        this(spoolRoot, bufferSamples, batchSamples, false, 1);
+        this(spoolRoot, bufferSamples, batchSamples, false, 1, 1024L * 1024 * 1024);
     }
 
     public StorageWriter(
@@ -113,9 +142,11 @@ public final class StorageWriter {
             int bufferSamples,
             int batchSamples,
             boolean journalSync,
-            int writerThreads) {
+            int writerThreads,
+            long spoolQuotaBytes) {
         this.spoolRoot = spoolRoot;
         this.batchSamples = batchSamples;
+        this.spoolQuotaBytes = spoolQuotaBytes;
         this.journal = new Journal(spoolRoot.resolve(".journal"), journalSync);
         this.buffer = new IngestBuffer(journal, bufferSamples, batchSamples);
         adoptSpools();
@@ -134,13 +165,11 @@ public final class StorageWriter {
             policyOption = ReferencePolicyOption.GREEDY)
     public void addStore(TimeSeriesStore store) {
         String key = directoryName(store.id());
-        StoreChannel offline = channels.get(key);
-        if (offline != null && !offline.isAttached()) {
-            offline.attach(store);
+        StoreChannel known = channels.get(key);
+        if (known != null && !known.isAttached()) {
+            known.attach(store);
         } else {
-            channels.put(
-                    store.id(),
-                    new StoreChannel(store, spoolRoot.resolve(directoryName(store.id()))));
+            channels.put(key, new StoreChannel(store, spoolRoot.resolve(key)));
         }
         nextReplay = 0;
     }
@@ -170,8 +199,8 @@ public final class StorageWriter {
                     .filter(dir -> !dir.getFileName().toString().startsWith("."))
                     .forEach(
                             dir -> {
-                                String id = dir.getFileName().toString();
-                                channels.putIfAbsent(id, new StoreChannel(id, dir));
+                                String key = dir.getFileName().toString();
+                                channels.putIfAbsent(key, new StoreChannel(storeIdOf(key), dir));
                             });
         } catch (IOException e) {
             LOG.error("cannot read spool directory {}: {}", spoolRoot, e.toString());
@@ -184,22 +213,40 @@ public final class StorageWriter {
     }
 
     /**
-     * Queues accepted samples for storage, waiting at most {@code maxWait} for buffer space.
+     * Queues accepted samples for storage, waiting at most {@code maxWait} for buffer space. Only a
+     * batch that can be kept is taken: with no backend known, or with a backend's spool at its
+     * quota, nothing is taken (samples already taken are delivered all the same).
      *
-     * @return false when the buffer stayed full: nothing of the batch was taken
+     * @return {@link Offer#TAKEN}, or why nothing of the batch was taken
      * @throws IllegalArgumentException for a batch larger than {@link #maxBatch()}
      */
-    public boolean offer(SampleBatch batch, Duration maxWait) throws InterruptedException {
+    public Offer offer(SampleBatch batch, Duration maxWait) throws InterruptedException {
         if (batch.size() > batchSamples) {
             throw new IllegalArgumentException(
                     "batch of " + batch.size() + " exceeds " + batchSamples);
         }
+        if (!running) {
+            return Offer.STOPPING;
+        }
+        if (channels.isEmpty()) {
+            return Offer.NO_BACKEND;
+        }
+        for (StoreChannel channel : channels.values()) {
+            if (channel.spooledBytes() >= spoolQuotaBytes) {
+                return Offer.SPOOL_QUOTA_EXCEEDED;
+            }
+        }
         try {
-            return running && buffer.offer(batch, maxWait);
+            return buffer.offer(batch, maxWait) ? Offer.TAKEN : Offer.BUFFER_FULL;
         } catch (IOException e) {
             LOG.error("cannot write the ingest journal; refusing samples: {}", e.toString());
-            return false;
+            return Offer.JOURNAL_FAILED;
         }
+    }
+
+    /** Bytes one backend's spool may take before new samples are refused. */
+    public long spoolQuotaBytes() {
+        return spoolQuotaBytes;
     }
 
     /**
@@ -313,9 +360,17 @@ public final class StorageWriter {
         }
     }
 
-    /** Stores or spools the batch for every backend; false when one could do neither. */
+    /** Replay rounds begun since start (tests wait for rounds instead of sleeping). */
+    long replayRounds() {
+        return replayRounds.get();
+    }
+
+    /**
+     * Stores or spools the batch for every backend; false when one could do neither, or when there
+     * is no backend at all to keep it for.
+     */
     private boolean deliverToChannels(SampleBatch batch, UUID id) {
-        boolean all = true;
+        boolean all = !channels.isEmpty();
         for (StoreChannel channel : channels.values()) {
             try {
                 channel.deliver(batch, id);
@@ -335,23 +390,12 @@ public final class StorageWriter {
 
     private void replayIfDue() {
         long now = System.currentTimeMillis();
-        channels.values()
-                .removeIf(
-                        c -> {
-                            if (c.offlineFor(now) > OFFLINE_GRACE_MS) {
-                                LOG.warn(
-                                        "storage {} has been away for {} s; its spool is kept but no longer fed",
-                                        c.storeId(),
-                                        OFFLINE_GRACE_MS / 1000);
-                                return true;
-                            }
-                            return false;
-                        });
         if (now < nextReplay || !replaying.compareAndSet(false, true)) {
             return; // one writer replays at a time, oldest spooled batch first
         }
         try {
             nextReplay = now + REPLAY_INTERVAL_MS;
+            replayRounds.incrementAndGet();
             for (StoreChannel channel : channels.values()) {
                 if (channel.hasBacklog()) {
                     try {
@@ -379,7 +423,34 @@ public final class StorageWriter {
         return new SampleBatch(samples);
     }
 
-    private static String directoryName(String storeId) {
-        return storeId.replaceAll("[^A-Za-z0-9_.-]", "_");
+    /**
+     * The spool directory of a backend: its id with every byte outside {@code [A-Za-z0-9_.-]}
+     * written as {@code %XX}, so that two ids never share a directory and the id can be read back.
+     */
+    static String directoryName(String storeId) {
+        StringBuilder name = new StringBuilder();
+        for (byte b : storeId.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '-'
+                    || (c == '.' && name.length() > 0)) {
+                name.append(c);
+            } else {
+                name.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return name.toString();
+    }
+
+    /** The backend id a spool directory belongs to (see {@link #directoryName}). */
+    static String storeIdOf(String directoryName) {
+        try {
+            return URLDecoder.decode(directoryName.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return directoryName; // not written by directoryName: take it as it is
+        }
     }
 }

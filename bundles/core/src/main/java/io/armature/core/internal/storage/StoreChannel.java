@@ -20,7 +20,6 @@ final class StoreChannel {
     private final String storeId;
     private final Spool spool;
     private volatile TimeSeriesStore store;
-    private volatile long offlineSince = System.currentTimeMillis();
     private volatile boolean reportedDown;
 
     StoreChannel(TimeSeriesStore store, Path spoolDirectory) {
@@ -43,15 +42,17 @@ final class StoreChannel {
         this.store = backend;
     }
 
-    /** The backend went away: spool until it comes back (or the channel is retired). */
+    /**
+     * The backend went away: spool until it comes back. The spool is bounded by the writer's quota,
+     * not by time: a backend that is known is never silently given up.
+     */
     void detach() {
         this.store = null;
-        this.offlineSince = System.currentTimeMillis();
     }
 
-    /** Milliseconds since the channel has had no backend; 0 while attached. */
-    long offlineFor(long now) {
-        return store == null ? now - offlineSince : 0;
+    /** Bytes in this backend's spool. */
+    long spooledBytes() {
+        return spool.bytes();
     }
 
     boolean isAttached() {

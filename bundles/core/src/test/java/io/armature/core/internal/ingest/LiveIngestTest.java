@@ -30,7 +30,36 @@ class LiveIngestTest {
 
     @BeforeAll
     static void storage() {
-        storage = new StorageWriter(spool, 10_000, 1_000);
+        storage = new StorageWriter(spool.resolve("with-backend"), 10_000, 1_000);
+        storage.addStore(new DiscardingStore());
+    }
+
+    /** A backend that takes every write: these tests are about ingest, not storage. */
+    private static final class DiscardingStore implements io.armature.api.storage.TimeSeriesStore {
+        @Override
+        public String id() {
+            return "discard";
+        }
+
+        @Override
+        public void write(SampleBatch batch) {}
+
+        @Override
+        public io.armature.api.storage.RawPage raw(io.armature.api.storage.RawQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<io.armature.api.storage.Bucket> buckets(
+                io.armature.api.storage.BucketQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Map<String, io.armature.api.storage.RawPage.Point> latest(
+                String tenant, String device) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @AfterAll
@@ -43,6 +72,10 @@ class LiveIngestTest {
     }
 
     private static LiveIngest ingest(int queueCapacity) {
+        return ingest(queueCapacity, storage);
+    }
+
+    private static LiveIngest ingest(int queueCapacity, StorageWriter storage) {
         LiveIngest.Config config =
                 new LiveIngest.Config() {
                     @Override
@@ -142,6 +175,51 @@ class LiveIngestTest {
         // the stuck listener holds one batch and queues 16; the rest is skipped and counted
         assertEquals(batches - 1 - 16, ingest.skippedDeliveries());
         release.countDown();
+        ingest.deactivate();
+    }
+
+    @Test
+    void withNoStorageBackendValidSamplesAreRefusedWithAReasonNotDropped() throws Exception {
+        StorageWriter none = new StorageWriter(spool.resolve("no-backend"), 10_000, 1_000);
+        LiveIngest ingest = ingest(16, none);
+        SampleBatch offered =
+                new SampleBatch(List.of(sample("a", 1, NOW), sample("b", Double.NaN, NOW)));
+        IngestResult result = ingest.ingest(offered, Duration.ZERO);
+        assertEquals(0, result.accepted());
+        assertEquals(1, result.rejected(), "invalid samples are still rejected for good");
+        assertEquals(IngestResult.NO_STORAGE_BACKEND, result.retryReason());
+        assertEquals(
+                List.of(offered.samples().get(0)),
+                result.unaccepted(offered).samples(),
+                "the valid sample is the one to offer again");
+        assertEquals(Map.of(IngestResult.NO_STORAGE_BACKEND, 1L), ingest.refusedCounts());
+        assertEquals(0, ingest.acceptedCount());
+        ingest.deactivate();
+        none.deactivate();
+    }
+
+    @Test
+    void aListenerLeavingWhileIngestFeedsItNeverFailsAnAcceptedBatch() throws Exception {
+        LiveIngest ingest = ingest(4);
+        int rounds = 2_000;
+        Thread churn =
+                new Thread(
+                        () -> {
+                            for (int i = 0; i < rounds; i++) {
+                                SampleListener listener = batch -> {};
+                                ingest.addListener(listener);
+                                ingest.removeListener(listener);
+                            }
+                        });
+        churn.start();
+        int accepted = 0;
+        while (churn.isAlive()) {
+            accepted +=
+                    ingest.ingest(SampleBatch.of(sample("d", accepted, NOW)), Duration.ofSeconds(5))
+                            .accepted();
+        }
+        churn.join();
+        assertEquals(accepted, ingest.acceptedCount());
         ingest.deactivate();
     }
 }

@@ -40,6 +40,12 @@ final class Fixtures {
         return values;
     }
 
+    /** Waits until the writer has begun two more replay rounds (one full round in between). */
+    static void awaitTwoReplayRounds(StorageWriter writer) throws InterruptedException {
+        long start = writer.replayRounds();
+        await(() -> writer.replayRounds() >= start + 2);
+    }
+
     static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (!condition.getAsBoolean()) {

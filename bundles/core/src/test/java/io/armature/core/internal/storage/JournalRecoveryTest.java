@@ -1,6 +1,7 @@
 package io.armature.core.internal.storage;
 
 import static io.armature.core.internal.storage.Fixtures.await;
+import static io.armature.core.internal.storage.Fixtures.awaitTwoReplayRounds;
 import static io.armature.core.internal.storage.Fixtures.batch;
 import static io.armature.core.internal.storage.Fixtures.range;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,7 +56,7 @@ class JournalRecoveryTest {
         StorageWriter writer = new StorageWriter(spool, 10_000, 1_000);
         writer.addStore(store);
         await(() -> store.stored.size() >= 400);
-        Thread.sleep(1_200);
+        awaitTwoReplayRounds(writer); // a further replay round would reveal a duplicate
         assertEquals(range(400), store.stored.stream().map(Sample::value).toList());
         writer.deactivate();
     }
@@ -73,7 +74,8 @@ class JournalRecoveryTest {
         writer.addStore(store);
         await(() -> store.stored.size() == 400);
         for (int i = 400; i < 1_000; i += 100) {
-            assertTrue(writer.offer(batch(i, 100), Duration.ofSeconds(1)));
+            assertEquals(
+                    StorageWriter.Offer.TAKEN, writer.offer(batch(i, 100), Duration.ofSeconds(1)));
         }
         assertTrue(writer.journalBytes() > 0);
         await(() -> store.stored.size() == 1_000);
@@ -103,7 +105,10 @@ class JournalRecoveryTest {
         }
         MemoryStore store = new MemoryStore();
         writer.addStore(store);
-        assertTrue(writer.offer(batch(1_000, 10), Duration.ofSeconds(1)), "still accepting");
+        assertEquals(
+                StorageWriter.Offer.TAKEN,
+                writer.offer(batch(1_000, 10), Duration.ofSeconds(1)),
+                "still accepting");
         await(() -> store.stored.size() == 210); // entries 3 and 4 were spooled, then the new batch
         writer.deactivate();
     }

@@ -30,6 +30,16 @@ final class MemoryStore implements TimeSeriesStore {
     final java.util.Set<java.util.UUID> applied =
             java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    private final String id;
+
+    MemoryStore() {
+        this("memory");
+    }
+
+    MemoryStore(String id) {
+        this.id = id;
+    }
+
     @Override
     public void write(SampleBatch batch, java.util.UUID id) throws StorageUnavailableException {
         if (applied.contains(id)) {
@@ -45,7 +55,7 @@ final class MemoryStore implements TimeSeriesStore {
 
     @Override
     public String id() {
-        return "memory";
+        return id;
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.armature.core.internal.storage;
 
 import static io.armature.core.internal.storage.Fixtures.await;
+import static io.armature.core.internal.storage.Fixtures.awaitTwoReplayRounds;
 import static io.armature.core.internal.storage.Fixtures.batch;
 import static io.armature.core.internal.storage.Fixtures.range;
 import static io.armature.core.internal.storage.Fixtures.values;
+import static io.armature.core.internal.storage.StorageWriter.Offer.TAKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +21,79 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StorageWriterTest {
+    private static final long GIGABYTE = 1024L * 1024 * 1024;
     @TempDir Path spool;
+
+    @Test
+    void aBackendWhoseIdIsNoFileNameIsDetachedWhenItLeaves() throws Exception {
+        MemoryStore store = new MemoryStore("influx/eu");
+        StorageWriter writer = new StorageWriter(spool, 10_000, 1_000);
+        writer.addStore(store);
+        assertEquals(TAKEN, writer.offer(batch(0, 10), Duration.ofSeconds(1)));
+        await(() -> store.stored.size() == 10);
+        writer.removeStore(store);
+        assertEquals(TAKEN, writer.offer(batch(10, 10), Duration.ofSeconds(1)));
+        await(() -> writer.spools().get("influx/eu").samples() == 10);
+        assertEquals(10, store.stored.size(), "no write reaches a backend after it left");
+        assertEquals(java.util.Set.of("influx/eu"), writer.spools().keySet());
+        writer.deactivate();
+
+        MemoryStore back = new MemoryStore("influx/eu");
+        StorageWriter next = new StorageWriter(spool, 10_000, 1_000);
+        assertEquals(java.util.Set.of("influx/eu"), next.spools().keySet(), "id read back");
+        next.addStore(back);
+        await(() -> back.stored.size() == 10);
+        assertEquals(java.util.Set.of("influx/eu"), next.spools().keySet());
+        next.deactivate();
+    }
+
+    @Test
+    void spoolDirectoriesOfDifferentIdsNeverCollide() {
+        List<String> ids = List.of("influx/eu", "influx_eu", "influx%2Feu", ".journal", "pg~main");
+        var names = ids.stream().map(StorageWriter::directoryName).toList();
+        assertEquals(ids.size(), new java.util.HashSet<>(names).size(), names.toString());
+        assertFalse(names.stream().anyMatch(n -> n.startsWith(".") || n.contains("/")));
+        assertEquals(ids, names.stream().map(StorageWriter::storeIdOf).toList());
+    }
+
+    @Test
+    void withNoBackendNothingIsTakenSoNothingAcknowledgedCanVanish() throws Exception {
+        StorageWriter writer = new StorageWriter(spool, 10_000, 1_000);
+        assertEquals(
+                StorageWriter.Offer.NO_BACKEND, writer.offer(batch(0, 10), Duration.ofSeconds(1)));
+        assertEquals(0, writer.buffered());
+        MemoryStore store = new MemoryStore();
+        writer.addStore(store);
+        assertEquals(TAKEN, writer.offer(batch(0, 10), Duration.ofSeconds(1)));
+        await(() -> store.stored.size() == 10);
+        writer.deactivate();
+    }
+
+    @Test
+    void aBackendAwayForLongIsSpooledForUntilTheQuotaThenNewSamplesAreRefused() throws Exception {
+        MemoryStore store = new MemoryStore();
+        StorageWriter writer = new StorageWriter(spool, 10_000, 1_000, false, 1, 2_000);
+        writer.addStore(store);
+        writer.removeStore(store); // away, with no time limit on how long it is spooled for
+        int offered = 0;
+        while (writer.offer(batch(offered, 50), Duration.ofSeconds(1)) == TAKEN) {
+            offered += 50;
+            int spooledSoFar = offered;
+            await(() -> writer.spools().get("memory").samples() == spooledSoFar);
+            assertTrue(offered < 10_000, "the quota must stop intake");
+        }
+        assertTrue(offered > 0);
+        assertEquals(
+                StorageWriter.Offer.SPOOL_QUOTA_EXCEEDED,
+                writer.offer(batch(offered, 50), Duration.ZERO));
+        assertTrue(writer.spools().get("memory").bytes() >= 2_000);
+        writer.addStore(store); // back: the spool drains and intake resumes
+        int total = offered;
+        await(() -> store.stored.size() == total);
+        assertEquals(range(offered), values(store.stored), "every acknowledged sample stored");
+        assertEquals(TAKEN, writer.offer(batch(offered, 50), Duration.ofSeconds(1)));
+        writer.deactivate();
+    }
 
     @Test
     void writesEverySampleInOrderMergingSmallBatches() throws Exception {
@@ -27,7 +101,7 @@ class StorageWriterTest {
         StorageWriter writer = new StorageWriter(spool, 100_000, 5_000);
         writer.addStore(store);
         for (int i = 0; i < 10_000; i += 100) {
-            assertTrue(writer.offer(batch(i, 100), Duration.ofSeconds(5)));
+            assertEquals(TAKEN, writer.offer(batch(i, 100), Duration.ofSeconds(5)));
         }
         await(() -> store.stored.size() == 10_000);
         assertEquals(range(10_000), values(store.stored));
@@ -81,9 +155,10 @@ class StorageWriterTest {
         store.stall = new CountDownLatch(1);
         StorageWriter writer = new StorageWriter(spool, 1_000, 500);
         writer.addStore(store);
-        assertTrue(writer.offer(batch(0, 500), Duration.ZERO));
-        assertTrue(writer.offer(batch(500, 500), Duration.ZERO));
-        assertFalse(
+        assertEquals(TAKEN, writer.offer(batch(0, 500), Duration.ZERO));
+        assertEquals(TAKEN, writer.offer(batch(500, 500), Duration.ZERO));
+        assertEquals(
+                StorageWriter.Offer.BUFFER_FULL,
                 writer.offer(batch(1_000, 1), Duration.ofMillis(50)),
                 "buffer full while the store stalls");
         assertEquals(1_000, writer.buffered());
@@ -91,7 +166,7 @@ class StorageWriterTest {
                 IllegalArgumentException.class, () -> writer.offer(batch(0, 501), Duration.ZERO));
         store.stall.countDown();
         await(() -> store.stored.size() == 1_000);
-        assertTrue(writer.offer(batch(1_000, 1), Duration.ofSeconds(5)));
+        assertEquals(TAKEN, writer.offer(batch(1_000, 1), Duration.ofSeconds(5)));
         await(() -> store.stored.size() == 1_001);
         writer.deactivate();
     }
@@ -129,7 +204,7 @@ class StorageWriterTest {
         writer.offer(batch(0, 100), Duration.ofSeconds(1));
         writer.offer(batch(100, 100), Duration.ofSeconds(1));
         await(() -> store.stored.size() >= 200 && writer.spools().get("memory").samples() == 0);
-        Thread.sleep(1_200); // one more replay round would reveal a duplicate
+        awaitTwoReplayRounds(writer); // a further replay round would reveal a duplicate
         assertEquals(range(200), values(store.stored));
         writer.deactivate();
     }
@@ -166,7 +241,7 @@ class StorageWriterTest {
     @Test
     void twoWriterThreadsStoreEverySampleExactlyOnceThroughAnOutage() throws Exception {
         MemoryStore store = new MemoryStore();
-        StorageWriter writer = new StorageWriter(spool, 20_000, 1_000, false, 2);
+        StorageWriter writer = new StorageWriter(spool, 20_000, 1_000, false, 2, GIGABYTE);
         writer.addStore(store);
         for (int i = 0; i < 20_000; i += 250) {
             if (i == 8_000) {
@@ -175,10 +250,10 @@ class StorageWriterTest {
             if (i == 14_000) {
                 store.down = false;
             }
-            assertTrue(writer.offer(batch(i, 250), Duration.ofSeconds(5)));
+            assertEquals(TAKEN, writer.offer(batch(i, 250), Duration.ofSeconds(5)));
         }
         await(() -> store.stored.size() >= 20_000 && writer.spools().get("memory").samples() == 0);
-        Thread.sleep(1_200); // a further replay round would reveal a duplicate
+        awaitTwoReplayRounds(writer); // a further replay round would reveal a duplicate
         List<Double> stored = new ArrayList<>(values(store.stored));
         java.util.Collections.sort(stored);
         assertEquals(range(20_000), stored);

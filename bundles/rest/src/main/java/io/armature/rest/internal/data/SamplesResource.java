@@ -83,11 +83,8 @@ public final class SamplesResource {
             busy.put("type", "about:blank");
             busy.put("title", "Service Unavailable");
             busy.put("status", 503);
-            busy.put(
-                    "detail",
-                    "ingest is saturated: "
-                            + result.accepted()
-                            + " valid samples were taken in order; send the others again");
+            busy.put("detail", retryDetail(result));
+            busy.put("reason", result.retryReason());
             busy.put("accepted", result.accepted());
             busy.put("errors", errors);
             return Response.status(503)
@@ -99,6 +96,22 @@ public final class SamplesResource {
         return Response.status(result.accepted() == 0 && !errors.isEmpty() ? 422 : 200)
                 .entity(answer)
                 .build();
+    }
+
+    private static String retryDetail(IngestResult result) {
+        String cause =
+                switch (result.retryReason()) {
+                    case IngestResult.NO_STORAGE_BACKEND -> "no storage backend is configured";
+                    case IngestResult.SPOOL_QUOTA_EXCEEDED ->
+                            "a storage backend is unreachable and its spool on disk is at its quota";
+                    case IngestResult.JOURNAL_UNWRITABLE -> "the ingest journal cannot be written";
+                    case IngestResult.STOPPING -> "the runtime is stopping";
+                    default -> "ingest is saturated";
+                };
+        return cause
+                + ": "
+                + result.accepted()
+                + " valid samples were taken in order; send the others again later";
     }
 
     /** Units sent with samples become the metric's declared unit (the latest one wins). */
