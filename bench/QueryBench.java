@@ -51,7 +51,8 @@ public class QueryBench {
                     loaded, loadSeconds, loaded / loadSeconds, end);
         }
 
-        String series = base + "/api/v1/tenants/" + TENANT + "/devices/target/metrics/power/samples";
+        String series =
+                base + "/api/v1/tenants/" + TENANT + "/devices/target/metrics/power/samples";
         String raw = series + "?from=" + dayStart + "&to=" + end + "&limit=100000";
         String hourly =
                 series + "?from=" + monthStart + "&to=" + end + "&bucket=1h&agg=avg,min,max,count";
@@ -119,9 +120,15 @@ public class QueryBench {
             HttpResponse<String> response =
                     HTTP.send(
                             HttpRequest.newBuilder(
-                                            URI.create(base + "/api/v1/tenants/" + TENANT + "/samples"))
+                                            URI.create(
+                                                    base
+                                                            + "/api/v1/tenants/"
+                                                            + TENANT
+                                                            + "/samples"))
                                     .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString()))
+                                    .POST(
+                                            HttpRequest.BodyPublishers.ofString(
+                                                    body.append(']').toString()))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
@@ -136,7 +143,8 @@ public class QueryBench {
     static void awaitStored(String jdbc, long expected) throws Exception {
         try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
             for (int i = 0; i < 1_200; i++) {
-                try (ResultSet r = db.createStatement().executeQuery("SELECT count(*) FROM t_bench.samples")) {
+                try (ResultSet r =
+                        db.createStatement().executeQuery("SELECT count(*) FROM t_bench.samples")) {
                     r.next();
                     if (r.getLong(1) >= expected) {
                         db.createStatement().execute("VACUUM ANALYZE t_bench.samples");
@@ -153,9 +161,12 @@ public class QueryBench {
 
     static String get(String url) throws Exception {
         HttpResponse<String> response =
-                HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+                HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException(url + " -> " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    url + " -> " + response.statusCode() + " " + response.body());
         }
         return response.body();
     }

@@ -201,8 +201,7 @@ class DataApiIT extends OneRuntimePerClass {
     @Test
     void aSilentDeviceGoesOfflineAfterTheConfiguredTimeoutAndTheTransitionIsRecorded()
             throws Exception {
-        String pid =
-                "/api/v1/system/configurations/io.armature.core.internal.device.DeviceRegistryImpl";
+        String pid = "/api/v1/system/configurations/io.armature.device.registry";
         assertEquals(
                 200, runtime.put(pid, "{\"statusTimeoutSeconds\": 3}").statusCode(), "configured");
         try {

@@ -11,15 +11,45 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Debian PostgreSQL 15 server of this machine ({@code /usr/lib/postgresql/15/bin}), run by the
- * test in a temporary data directory on a free port. As root it runs as the {@code postgres} user
- * (the server refuses root). It can be stopped cleanly, killed like a crash (SIGKILL of the
- * postmaster and every backend) and started again on the same data and port.
+ * The Debian PostgreSQL server of this machine (the newest {@code /usr/lib/postgresql/<major>/bin},
+ * or {@code ARMATURE_TEST_PG_BIN}), run by the test in a temporary data directory on a free port.
+ * As root it runs as the {@code postgres} user (the server refuses root). It can be stopped
+ * cleanly, killed like a crash (SIGKILL of the postmaster and every backend) and started again on
+ * the same data and port.
  */
 final class DebianPostgres implements AutoCloseable {
-    static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+    static final Path BIN = serverBinaries();
     private final Path data;
     private final int port;
+
+    /**
+     * The server binaries: {@code ARMATURE_TEST_PG_BIN} if set, else the newest {@code
+     * /usr/lib/postgresql/<major>/bin} that has a {@code postgres} (Debian's layout); null when
+     * there is none.
+     */
+    static Path serverBinaries() {
+        String configured = System.getenv("ARMATURE_TEST_PG_BIN");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path root = Path.of("/usr/lib/postgresql");
+        if (!Files.isDirectory(root)) {
+            return null;
+        }
+        try (var majors = Files.list(root)) {
+            return majors.map(p -> p.resolve("bin"))
+                    .filter(bin -> Files.isExecutable(bin.resolve("postgres")))
+                    .max(
+                            java.util.Comparator.comparingInt(
+                                    bin -> {
+                                        String major = bin.getParent().getFileName().toString();
+                                        return major.matches("\\d+") ? Integer.parseInt(major) : -1;
+                                    }))
+                    .orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
 
     private DebianPostgres(Path data, int port) {
         this.data = data;
@@ -28,9 +58,10 @@ final class DebianPostgres implements AutoCloseable {
 
     /** A new cluster (initdb), started. */
     static DebianPostgres create() throws Exception {
-        if (!Files.isExecutable(BIN.resolve("postgres"))) {
+        if (BIN == null) {
             throw new IllegalStateException(
-                    "PostgreSQL 15 server binaries missing at " + BIN + " (Debian postgresql-15)");
+                    "no PostgreSQL server binaries: set ARMATURE_TEST_PG_BIN to their directory or"
+                            + " install Debian's postgresql package (.ci/run does)");
         }
         Path root = Files.createTempDirectory("armature-pg15");
         Path data = root.resolve("data");

@@ -55,8 +55,10 @@ class HotDeployIT extends OneRuntimePerClass {
         Path target = runtime.deploy().resolve("signal.jar");
         Files.copy(Deployables.template(), target);
         RuntimeProcess.await("template driver listed", WAIT, HotDeployIT::templateDriverListed);
-        JsonNode driver = drivers().get(0);
-        assertEquals("RUNNING", driver.get("state").asText(), driver.toString());
+        RuntimeProcess.await(
+                "template driver running",
+                WAIT,
+                () -> drivers().get(0).get("state").asText().equals("RUNNING"));
         JsonNode schema =
                 runtime.getJson("/api/v1/system/configurations/com.example.signal.generator")
                         .get("schema");

@@ -58,8 +58,7 @@ class ProfileStartupIT {
                                     .asText());
                     assertEquals(
                             60,
-                            runtime.getJson(
-                                            "/api/v1/system/configurations/io.armature.core.internal.ingest.LiveIngest")
+                            runtime.getJson("/api/v1/system/configurations/io.armature.ingest")
                                     .get("properties")
                                     .get("maxFutureSeconds")
                                     .asInt());
@@ -125,6 +124,63 @@ class ProfileStartupIT {
                     result.getValue()
                             .contains("port " + taken.getLocalPort() + " is already in use"),
                     result.getValue());
+        }
+    }
+
+    @Test
+    void aMisspeltFeatureKeyAndARenamedPidInAProfileStopStartupNamingTheFix() throws Exception {
+        Path home = RuntimeProcess.freshHome();
+        Path webconsole = home.resolve("features/armature-webconsole.json");
+        String original = Files.readString(webconsole);
+        Files.writeString(webconsole, original.replaceFirst("\"start-order\"", "\"start_order\""));
+        Map.Entry<Integer, String> misspelt = RuntimeProcess.runToExit(home, Map.of());
+        assertEquals(2, misspelt.getKey(), misspelt.getValue());
+        assertTrue(
+                misspelt.getValue().contains("unknown key 'start_order'")
+                        && misspelt.getValue().contains("start-order"),
+                misspelt.getValue());
+        Files.writeString(webconsole, original);
+
+        Files.writeString(
+                home.resolve("config/profiles/old-pids.json"),
+                "{\"features\":[],\"configurations\":{\"io.armature.core.internal.ingest.LiveIngest\":{\"maxFutureSeconds:Long\":5}}}");
+        Map.Entry<Integer, String> renamed =
+                RuntimeProcess.runToExit(home, Map.of(), "--profile", "old-pids");
+        assertEquals(2, renamed.getKey(), renamed.getValue());
+        assertTrue(
+                renamed.getValue().contains("was renamed to 'io.armature.ingest'"),
+                renamed.getValue());
+    }
+
+    @Test
+    void aConfigurationStoredUnderARenamedPidIsMovedToItsNewPidAtStart() throws Exception {
+        Path home = RuntimeProcess.freshHome();
+        // data/config of an installation from before the stable PIDs, with a value set at runtime
+        Path old =
+                home.resolve(
+                        "data/config/io/armature/core/internal/device/DeviceRegistryImpl.config");
+        Files.createDirectories(old.getParent());
+        Files.writeString(
+                old,
+                "service.pid=\"io.armature.core.internal.device.DeviceRegistryImpl\"\n"
+                        + "statusTimeoutSeconds=L\"7\"\n");
+        try (RuntimeProcess runtime = RuntimeProcess.start(home, Map.of())) {
+            assertEquals(
+                    7,
+                    runtime.getJson("/api/v1/system/configurations/io.armature.device.registry")
+                            .get("properties")
+                            .get("statusTimeoutSeconds")
+                            .asInt());
+            assertEquals(
+                    404,
+                    runtime.get(
+                                    "/api/v1/system/configurations/io.armature.core.internal.device.DeviceRegistryImpl")
+                            .statusCode());
+            assertTrue(
+                    runtime.output()
+                            .contains(
+                                    "io.armature.core.internal.device.DeviceRegistryImpl is now io.armature.device.registry"),
+                    runtime.output());
         }
     }
 }

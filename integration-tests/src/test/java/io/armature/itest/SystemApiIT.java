@@ -115,12 +115,23 @@ class SystemApiIT extends OneRuntimePerClass {
                         && kinds.has("forecaster"));
         List<String> resources = new ArrayList<>();
         kinds.get("rest_resource").forEach(r -> resources.add(r.get("name").asText()));
+        assertTrue(resources.contains("io.armature.rest.system.bundles"), resources.toString());
+        List<String> checks = new ArrayList<>();
+        kinds.get("health_check")
+                .forEach(
+                        c ->
+                                checks.add(
+                                        c.get("name").asText()
+                                                + "@"
+                                                + c.get("bundle_symbolic_name").asText()));
         assertTrue(
-                resources.contains("io.armature.rest.internal.system.BundlesResource"),
-                resources.toString());
-        assertEquals(
-                "io.armature.core",
-                kinds.get("health_check").get(0).get("bundle_symbolic_name").asText());
+                checks.containsAll(
+                        List.of(
+                                "io.armature.core.health.bundles@io.armature.core",
+                                "io.armature.core.health.drivers@io.armature.core",
+                                "io.armature.ingest.health@io.armature.ingest",
+                                "io.armature.ingest.storage.health@io.armature.ingest")),
+                checks.toString());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.armature.runtime;
 
-import io.armature.core.internal.feature.BootPlan;
+import io.armature.boot.BootPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,6 @@
 package io.armature.runtime;
 
+import io.armature.boot.ArmatureProperties;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,10 +34,10 @@ final class FrameworkProperties {
         p.put("felix.fileinstall.filter", "[^.].*\\.(jar|config|cfg)");
         p.put("felix.fileinstall.log.level", "3");
         p.put("felix.fileinstall.log.default", "jul");
-        p.put("armature.home", home.toString());
-        p.put("armature.data", data.toString());
-        p.put("armature.profile", profile);
-        p.put("armature.version", version);
+        p.put(ArmatureProperties.HOME, home.toString());
+        p.put(ArmatureProperties.DATA, data.toString());
+        p.put(ArmatureProperties.PROFILE, profile);
+        p.put(ArmatureProperties.VERSION, version);
         return p;
     }
 

@@ -35,7 +35,11 @@ public final class LaunchOptions implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path resolvedHome =
-                (home != null ? home : Path.of(System.getProperty("armature.home", ".")))
+                (home != null
+                                ? home
+                                : Path.of(
+                                        System.getProperty(
+                                                io.armature.boot.ArmatureProperties.HOME, ".")))
                         .toAbsolutePath()
                         .normalize();
         Path resolvedData =

@@ -1,9 +1,10 @@
 package io.armature.runtime;
 
-import io.armature.core.internal.feature.BootPlan;
-import io.armature.core.internal.feature.BundleRef;
-import io.armature.core.internal.feature.FeatureFormatException;
-import io.armature.core.internal.feature.Variables;
+import io.armature.boot.BootPlan;
+import io.armature.boot.BundleRef;
+import io.armature.boot.FeatureFormatException;
+import io.armature.boot.LaunchHook;
+import io.armature.boot.Variables;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -11,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.apache.felix.framework.Felix;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -68,14 +72,12 @@ final class Launcher {
             return 1;
         }
         String version = Launcher.class.getPackage().getImplementationVersion();
-        EmbeddedDatabase database = EmbeddedDatabase.startIfConfigured(plan, data);
+        List<LaunchHook.Started> hooks = startHooks(plan);
         Map<String, String> properties =
                 new HashMap<>(
                         FrameworkProperties.of(
                                 home, data, profile, port, version == null ? "dev" : version));
-        if (database != null) {
-            properties.putAll(database.frameworkProperties());
-        }
+        hooks.forEach(hook -> properties.putAll(hook.frameworkProperties()));
         Felix felix = new Felix(new HashMap<>(properties));
         felix.init();
         if (Boolean.getBoolean("armature.boot.trace")) {
@@ -95,9 +97,7 @@ final class Launcher {
                         new Thread(
                                 () -> {
                                     stop(felix);
-                                    if (database != null) {
-                                        database.close();
-                                    }
+                                    hooks.forEach(LaunchHook.Started::close);
                                 },
                                 "armature-shutdown"));
         felix.start();
@@ -114,6 +114,18 @@ final class Launcher {
         }
         FrameworkEvent event = felix.waitForStop(0);
         return event.getType() == FrameworkEvent.ERROR ? 1 : 0;
+    }
+
+    /**
+     * Starts what the plan needs outside the framework (the embedded database, …): every {@link
+     * LaunchHook} on the class path is asked; the launcher names none of them.
+     */
+    private List<LaunchHook.Started> startHooks(BootPlan plan) throws IOException {
+        List<LaunchHook.Started> started = new ArrayList<>();
+        for (LaunchHook hook : ServiceLoader.load(LaunchHook.class)) {
+            hook.start(plan, data).ifPresent(started::add);
+        }
+        return started;
     }
 
     private static void install(BundleContext context, BootPlan plan) throws BundleException {

@@ -27,7 +27,9 @@ import org.osgi.service.metatype.annotations.Option;
  * defaults as soon as the bundle is deployed; change it with a configuration of PID {@code
  * com.example.signal.generator}.
  */
-@Component(configurationPid = SignalGeneratorDriver.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(
+        configurationPid = SignalGeneratorDriver.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SignalGeneratorDriver.Config.class)
 public final class SignalGeneratorDriver implements ProtocolDriver {
     static final String PID = "com.example.signal.generator";
@@ -47,7 +49,10 @@ public final class SignalGeneratorDriver implements ProtocolDriver {
 
         @AttributeDefinition(
                 name = "Waveform",
-                options = {@Option(value = "SINE", label = "Sine"), @Option(value = "RAMP", label = "Ramp")})
+                options = {
+                    @Option(value = "SINE", label = "Sine"),
+                    @Option(value = "RAMP", label = "Ramp")
+                })
         String waveform() default "SINE";
 
         @AttributeDefinition(name = "Amplitude", description = "Half the peak-to-peak range")
@@ -59,13 +64,18 @@ public final class SignalGeneratorDriver implements ProtocolDriver {
         @AttributeDefinition(name = "Period (s)", description = "Length of one cycle", min = "1")
         int periodSeconds() default 60;
 
-        @AttributeDefinition(name = "Interval (ms)", description = "Time between samples", min = "10", max = "3600000")
+        @AttributeDefinition(
+                name = "Interval (ms)",
+                description = "Time between samples",
+                min = "10",
+                max = "3600000")
         int intervalMillis() default 1000;
     }
 
     private final Config config;
     private final Waveform waveform;
     private final Clock clock;
+
     /** Most samples held while ingest pushes back (about 15 minutes at the default interval). */
     static final int MAX_PENDING = 1_000;
 
@@ -89,27 +99,35 @@ public final class SignalGeneratorDriver implements ProtocolDriver {
     @Override
     public void start(DriverContext context) {
         startedAt = clock.instant();
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "signal-" + config.device()));
+        scheduler =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> new Thread(r, "signal-" + config.device()));
         scheduler.scheduleAtFixedRate(
-                () -> tick(context), config.intervalMillis(), config.intervalMillis(), TimeUnit.MILLISECONDS);
-        context.status(DriverStatus.RUNNING, waveform + " on " + config.device() + "/" + config.metric());
+                () -> tick(context),
+                config.intervalMillis(),
+                config.intervalMillis(),
+                TimeUnit.MILLISECONDS);
+        context.status(
+                DriverStatus.RUNNING, waveform + " on " + config.device() + "/" + config.metric());
     }
 
     /**
      * Generates one sample and publishes it with any samples ingest asked to be offered again.
      * Package-private so the unit test can drive it without a scheduler.
      *
-     * <p>Backpressure is part of the contract: when the result says {@code mustRetry()}, the samples
-     * ingest did not take ({@code result.unaccepted(batch)}) stay in {@code pending} and are offered
-     * again after {@code retryAfter()}, ahead of newer ones. Like a device with a bounded buffer,
-     * the generator keeps at most {@link #MAX_PENDING} samples and pauses generating while that
-     * buffer is full; it never drops a generated sample.
+     * <p>Backpressure is part of the contract: when the result says {@code mustRetry()}, the
+     * samples ingest did not take ({@code result.unaccepted(batch)}) stay in {@code pending} and
+     * are offered again after {@code retryAfter()}, ahead of newer ones. Like a device with a
+     * bounded buffer, the generator keeps at most {@link #MAX_PENDING} samples and pauses
+     * generating while that buffer is full; it never drops a generated sample.
      */
     void tick(DriverContext context) {
         Instant now = clock.instant();
         if (pending.size() < MAX_PENDING) {
             double seconds = Duration.between(startedAt, now).toMillis() / 1000.0;
-            double value = waveform.valueAt(seconds, config.amplitude(), config.offset(), config.periodSeconds());
+            double value =
+                    waveform.valueAt(
+                            seconds, config.amplitude(), config.offset(), config.periodSeconds());
             pending.add(new Sample(config.tenant(), config.device(), config.metric(), now, value));
         }
         if (now.isBefore(retryAt)) {
@@ -117,18 +135,27 @@ public final class SignalGeneratorDriver implements ProtocolDriver {
         }
         SampleBatch batch = new SampleBatch(pending);
         try {
-            IngestResult result = context.publish(batch, Duration.ofMillis(config.intervalMillis()));
+            IngestResult result =
+                    context.publish(batch, Duration.ofMillis(config.intervalMillis()));
             pending.clear();
             if (result.mustRetry()) {
                 pending.addAll(result.unaccepted(batch).samples());
                 retryAt = now.plus(result.retryAfter());
                 context.status(
                         DriverStatus.DEGRADED,
-                        "ingest asked to retry (" + result.retryReason() + "); " + pending.size() + " samples held");
+                        "ingest asked to retry ("
+                                + result.retryReason()
+                                + "); "
+                                + pending.size()
+                                + " samples held");
             } else if (result.rejected() > 0) {
-                context.status(DriverStatus.DEGRADED, "samples rejected: " + result.rejections().get(0).message());
+                context.status(
+                        DriverStatus.DEGRADED,
+                        "samples rejected: " + result.rejections().get(0).message());
             } else if (degraded) {
-                context.status(DriverStatus.RUNNING, waveform + " on " + config.device() + "/" + config.metric());
+                context.status(
+                        DriverStatus.RUNNING,
+                        waveform + " on " + config.device() + "/" + config.metric());
             }
             degraded = result.mustRetry() || result.rejected() > 0;
         } catch (InterruptedException e) {

@@ -25,8 +25,10 @@ class SignalGeneratorDriverTest {
         final List<DriverStatus> statuses = new ArrayList<>();
         final List<String> messages = new ArrayList<>();
         boolean rejectAll;
+
         /** Takes at most this many samples per call, then asks to retry; negative: no limit. */
         int capacity = -1;
+
         final List<Integer> offered = new ArrayList<>();
 
         @Override
@@ -37,12 +39,14 @@ class SignalGeneratorDriverTest {
         @Override
         public IngestResult publish(SampleBatch batch, Duration maxWait) {
             if (rejectAll) {
-                return new IngestResult(0, List.of(new Rejection(0, "time_in_future", "too early")), null);
+                return new IngestResult(
+                        0, List.of(new Rejection(0, "time_in_future", "too early")), null);
             }
             offered.add(batch.size());
             if (capacity >= 0 && batch.size() > capacity) {
                 published.addAll(batch.samples().subList(0, capacity));
-                return new IngestResult(capacity, List.of(), Duration.ofSeconds(2), IngestResult.BUFFER_FULL);
+                return new IngestResult(
+                        capacity, List.of(), Duration.ofSeconds(2), IngestResult.BUFFER_FULL);
             }
             published.addAll(batch.samples());
             return new IngestResult(batch.size(), List.of(), null);
@@ -77,15 +81,50 @@ class SignalGeneratorDriverTest {
 
     private static SignalGeneratorDriver.Config config(String waveform, int intervalMillis) {
         return new SignalGeneratorDriver.Config() {
-            @Override public Class<? extends Annotation> annotationType() { return SignalGeneratorDriver.Config.class; }
-            @Override public String tenant() { return "acme"; }
-            @Override public String device() { return "press-7"; }
-            @Override public String metric() { return "force"; }
-            @Override public String waveform() { return waveform; }
-            @Override public double amplitude() { return 5; }
-            @Override public double offset() { return 100; }
-            @Override public int periodSeconds() { return 20; }
-            @Override public int intervalMillis() { return intervalMillis; }
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return SignalGeneratorDriver.Config.class;
+            }
+
+            @Override
+            public String tenant() {
+                return "acme";
+            }
+
+            @Override
+            public String device() {
+                return "press-7";
+            }
+
+            @Override
+            public String metric() {
+                return "force";
+            }
+
+            @Override
+            public String waveform() {
+                return waveform;
+            }
+
+            @Override
+            public double amplitude() {
+                return 5;
+            }
+
+            @Override
+            public double offset() {
+                return 100;
+            }
+
+            @Override
+            public int periodSeconds() {
+                return 20;
+            }
+
+            @Override
+            public int intervalMillis() {
+                return intervalMillis;
+            }
         };
     }
 
@@ -106,8 +145,13 @@ class SignalGeneratorDriverTest {
         // the scheduler's first tick is an hour away: only the two ticks of the test published
         List<Sample> last = context.published;
         assertEquals(2, last.size());
-        assertEquals(new Sample("acme", "press-7", "force", Instant.parse("2026-01-01T00:00:05Z"), 97.5), last.get(0));
-        assertEquals(new Sample("acme", "press-7", "force", Instant.parse("2026-01-01T00:00:10Z"), 100.0), last.get(1));
+        assertEquals(
+                new Sample("acme", "press-7", "force", Instant.parse("2026-01-01T00:00:05Z"), 97.5),
+                last.get(0));
+        assertEquals(
+                new Sample(
+                        "acme", "press-7", "force", Instant.parse("2026-01-01T00:00:10Z"), 100.0),
+                last.get(1));
         assertEquals(DriverStatus.RUNNING, context.statuses.get(0));
     }
 
@@ -150,7 +194,13 @@ class SignalGeneratorDriverTest {
         List<Instant> times = context.published.stream().map(Sample::time).toList();
         assertEquals(
                 List.of(1L, 2L, 3L, 5L),
-                times.stream().map(t -> t.getEpochSecond() - Instant.parse("2026-01-01T00:00:00Z").getEpochSecond()).toList(),
+                times.stream()
+                        .map(
+                                t ->
+                                        t.getEpochSecond()
+                                                - Instant.parse("2026-01-01T00:00:00Z")
+                                                        .getEpochSecond())
+                        .toList(),
                 "every generated sample published once, in order");
         assertEquals(DriverStatus.RUNNING, context.statuses.get(context.statuses.size() - 1));
     }

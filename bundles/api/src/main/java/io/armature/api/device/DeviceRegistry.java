@@ -92,4 +92,13 @@ public interface DeviceRegistry {
 
     /** When the device was last seen, if ever. Cheaper than {@link #device}. */
     Optional<Instant> lastSeen(String tenantId, String deviceId);
+
+    /**
+     * Starts the admission of one ingest batch: each sample's tenant and device are looked up, and
+     * created or rejected by the tenant's policy; admitted samples mark their device seen. The
+     * caller checks the batch's samples in order on one thread, then closes the admission.
+     *
+     * @return a new admission for one batch
+     */
+    Admission admission();
 }

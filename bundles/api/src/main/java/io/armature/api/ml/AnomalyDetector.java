@@ -4,8 +4,12 @@ import io.armature.api.sample.Sample;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * An online anomaly detector for one or more series. Register as an OSGi service; the core feeds it
- * the live stream on one thread per detector, so it may keep state without locking.
+ * An online anomaly detector for one or more series. Register as an OSGi service.
+ *
+ * <p><b>Not yet called by the runtime.</b> Today the core only lists registered detectors in the
+ * plugin registry; nothing feeds them samples. The ML work will feed them the live stream and may
+ * reshape this interface when it does. The intended contract: one thread per detector, so it may
+ * keep state without locking.
  */
 @ConsumerType
 public interface AnomalyDetector {

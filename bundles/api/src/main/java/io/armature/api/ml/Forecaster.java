@@ -8,6 +8,10 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * Fits a model to a regularly sampled history and predicts ahead (for example ARMA with AIC order
  * selection). Register as an OSGi service. Stateless between calls, thread-safe.
+ *
+ * <p><b>Not yet called by the runtime.</b> Today the core only lists registered forecasters in the
+ * plugin registry; no REST endpoint or rule asks them for a forecast yet. The ML work may reshape
+ * this interface when it wires them in.
  */
 @ConsumerType
 public interface Forecaster {

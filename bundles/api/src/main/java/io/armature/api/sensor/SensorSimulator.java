@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Generates the values of one simulated device. Not thread-safe: one simulator per device, called
- * from one thread with non-decreasing times.
+ * from one thread with non-decreasing times. Obtained from {@link SensorType#simulator}; nothing in
+ * the runtime runs simulators yet.
  */
 public interface SensorSimulator {
     /**

@@ -5,8 +5,12 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A sensor model: the metrics a kind of device produces and how to simulate it. Register as an OSGi
- * service; the core uses it to validate ranges of devices of this type, and simulators use it to
- * generate data. Implementations are immutable and thread-safe.
+ * service. Implementations are immutable and thread-safe.
+ *
+ * <p><b>Not yet used by the runtime.</b> Today the core only lists registered sensor types in the
+ * plugin registry: ingest does not check samples against {@link MetricSpec#accepts} ranges, and no
+ * simulator driver creates devices from a type. The sensor-model work will do both and may reshape
+ * this interface when it does.
  */
 @ConsumerType
 public interface SensorType {

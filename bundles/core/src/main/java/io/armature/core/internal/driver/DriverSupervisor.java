@@ -9,14 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.osgi.framework.Constants;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,34 +19,36 @@ import org.slf4j.LoggerFactory;
  * whose {@code start} throws is marked FAILED and retried with exponential backoff (1 s doubling to
  * 60 s); a failure never reaches other drivers or the framework.
  */
-@Component(service = DriverSupervisor.class, immediate = true)
 public final class DriverSupervisor {
     private static final Logger LOG = LoggerFactory.getLogger(DriverSupervisor.class);
     private static final Duration MAX_RETRY = Duration.ofSeconds(60);
 
-    private final IngestService ingest;
+    private final Supplier<IngestService> ingest;
     private final Duration firstRetry;
     private final DriverStatusBoard board = new DriverStatusBoard();
     private final ScheduledExecutorService executor =
             Executors.newSingleThreadScheduledExecutor(
                     r -> new Thread(r, "armature-driver-supervisor"));
     private final Map<Long, Supervised> drivers = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong abandonedRetries =
+            new java.util.concurrent.atomic.AtomicLong();
 
-    @Activate
-    public DriverSupervisor(@Reference IngestService ingest) {
+    /**
+     * @param ingest the ingest service now, or null while there is none (drivers are then told to
+     *     retry, not restarted)
+     */
+    public DriverSupervisor(Supplier<IngestService> ingest) {
         this(ingest, Duration.ofSeconds(1));
     }
 
-    DriverSupervisor(IngestService ingest, Duration firstRetry) {
+    DriverSupervisor(Supplier<IngestService> ingest, Duration firstRetry) {
         this.ingest = ingest;
         this.firstRetry = firstRetry;
     }
 
-    /** Service ids and statuses of all supervised drivers, for the health check. */
-    public Map<Long, DriverStatusBoard.Entry> statuses() {
-        Map<Long, DriverStatusBoard.Entry> result = new java.util.TreeMap<>();
-        drivers.forEach((id, driver) -> board.get(id).ifPresent(e -> result.put(id, e)));
-        return result;
+    /** Starts that came due for a driver already removed, and were given up. */
+    long abandonedRetries() {
+        return abandonedRetries.get();
     }
 
     /** The identifier of a supervised driver service, if supervised. */
@@ -65,11 +61,8 @@ public final class DriverSupervisor {
         return board.get(serviceId);
     }
 
-    @Reference(
-            cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addDriver(ProtocolDriver driver, Map<String, Object> properties) {
+    /** Supervises a driver service that appeared: it is started on the supervisor's thread. */
+    public void addDriver(ProtocolDriver driver, Map<String, Object> properties) {
         long serviceId = (Long) properties.get(Constants.SERVICE_ID);
         String id = driverId(properties);
         Supervised supervised = new Supervised(serviceId, id, driver);
@@ -78,7 +71,8 @@ public final class DriverSupervisor {
         executor.execute(() -> start(supervised, firstRetry));
     }
 
-    void removeDriver(ProtocolDriver driver, Map<String, Object> properties) {
+    /** Stops a driver whose service went. */
+    public void removeDriver(ProtocolDriver driver, Map<String, Object> properties) {
         long serviceId = (Long) properties.get(Constants.SERVICE_ID);
         Supervised supervised = drivers.remove(serviceId);
         if (supervised != null) {
@@ -87,8 +81,8 @@ public final class DriverSupervisor {
         }
     }
 
-    @Deactivate
-    void deactivate() throws InterruptedException {
+    /** Stops every driver and the supervisor's thread. */
+    public void close() throws InterruptedException {
         drivers.values().forEach(d -> d.stopped = true);
         drivers.values().forEach(d -> executor.execute(() -> stop(d)));
         executor.shutdown();
@@ -97,6 +91,7 @@ public final class DriverSupervisor {
 
     private void start(Supervised driver, Duration backoff) {
         if (driver.stopped) {
+            abandonedRetries.incrementAndGet();
             return;
         }
         board.put(driver.serviceId, DriverStatus.STARTING, null);

@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Component;
  * DOWN while the framework has not reached its beginning start level; DEGRADED when a bundle that
  * should run (not a fragment) is not active, naming it; UP otherwise.
  */
-@Component
+@Component(name = "io.armature.core.health.bundles")
 public final class BundlesHealthCheck implements HealthCheck {
     private final BundleContext context;
 

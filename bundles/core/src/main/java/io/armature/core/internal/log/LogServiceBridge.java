@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * would be kept in memory only.
  */
 @Component(
+        name = "io.armature.core.log",
         immediate = true,
         service = {})
 public final class LogServiceBridge implements LogListener {

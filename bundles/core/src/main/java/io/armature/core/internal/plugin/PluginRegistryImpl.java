@@ -1,14 +1,18 @@
 package io.armature.core.internal.plugin;
 
+import io.armature.api.driver.DriverStatus;
+import io.armature.api.driver.ProtocolDriver;
 import io.armature.api.plugin.PluginInfo;
 import io.armature.api.plugin.PluginKind;
 import io.armature.api.plugin.PluginRegistry;
 import io.armature.api.rest.RestResource;
+import io.armature.api.sample.IngestService;
 import io.armature.core.internal.driver.DriverSupervisor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -16,21 +20,53 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Discovers plugins from the service registry on every call (whiteboard): one query per kind, so
  * the answer always matches the services present, including those of bundles deployed a moment ago.
  */
-@Component(service = PluginRegistry.class)
+@Component(name = PluginRegistryImpl.PID, service = PluginRegistry.class, immediate = true)
 public final class PluginRegistryImpl implements PluginRegistry {
+    /** The component name of the plugin registry (it has no configuration of its own). */
+    public static final String PID = "io.armature.core.plugins";
+
     private final BundleContext context;
+
+    /** The registry reports each driver's state, so it owns the supervisor that runs them. */
     private final DriverSupervisor supervisor;
 
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile IngestService ingest;
+
     @Activate
-    public PluginRegistryImpl(BundleContext context, @Reference DriverSupervisor supervisor) {
+    public PluginRegistryImpl(BundleContext context) {
         this.context = context;
-        this.supervisor = supervisor;
+        this.supervisor = new DriverSupervisor(() -> ingest);
+    }
+
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addDriver(ProtocolDriver driver, Map<String, Object> properties) {
+        supervisor.addDriver(driver, properties);
+    }
+
+    void removeDriver(ProtocolDriver driver, Map<String, Object> properties) {
+        supervisor.removeDriver(driver, properties);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        supervisor.close();
     }
 
     @Override
@@ -66,6 +102,8 @@ public final class PluginRegistryImpl implements PluginRegistry {
         String state = "ACTIVE";
         String message = null;
         if (kind == PluginKind.DRIVER) {
+            // a driver service seen before the supervisor was told of it is about to be started
+            state = DriverStatus.STARTING.name();
             var status = supervisor.status(serviceId);
             if (status.isPresent()) {
                 state = status.get().status().name();

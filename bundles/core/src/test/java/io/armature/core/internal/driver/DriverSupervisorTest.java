@@ -65,7 +65,7 @@ class DriverSupervisorTest {
 
     @Test
     void failingStartIsReportedRetriedWithBackoffAndThenRuns() throws Exception {
-        DriverSupervisor supervisor = new DriverSupervisor(ingest, Duration.ofMillis(20));
+        DriverSupervisor supervisor = new DriverSupervisor(() -> ingest, Duration.ofMillis(20));
         FlakyDriver driver = new FlakyDriver(2);
         supervisor.addDriver(driver, Map.of("service.id", 7L, "service.pid", "mqtt~line-1"));
         await(() -> supervisor.status(7).map(e -> e.status() == DriverStatus.FAILED).orElse(false));
@@ -83,19 +83,56 @@ class DriverSupervisorTest {
         supervisor.removeDriver(driver, Map.of("service.id", 7L));
         await(() -> driver.stops.get() == 1);
         await(() -> supervisor.status(7).isEmpty());
-        supervisor.deactivate();
+        supervisor.close();
     }
 
     @Test
     void aDriverRemovedWhileFailingIsNeverStartedAgain() throws Exception {
-        DriverSupervisor supervisor = new DriverSupervisor(ingest, Duration.ofMillis(200));
+        DriverSupervisor supervisor = new DriverSupervisor(() -> ingest, Duration.ofMillis(200));
         FlakyDriver driver = new FlakyDriver(Integer.MAX_VALUE);
         supervisor.addDriver(driver, Map.of("service.id", 8L));
         await(() -> driver.starts.get() == 1);
         supervisor.removeDriver(driver, Map.of("service.id", 8L));
-        Thread.sleep(500);
+        // the retry that was due comes, sees the driver removed and gives up
+        await(() -> supervisor.abandonedRetries() == 1);
         assertEquals(1, driver.starts.get());
         assertEquals(0, driver.stops.get(), "stop is only called on a driver that started");
-        supervisor.deactivate();
+        supervisor.close();
+    }
+
+    @Test
+    void whileIngestIsAbsentDriversAreToldToRetryAndKeepRunning() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<IngestService> current =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        DriverSupervisor supervisor = new DriverSupervisor(current::get, Duration.ofMillis(20));
+        List<IngestResult> results = new CopyOnWriteArrayList<>();
+        ProtocolDriver driver =
+                new ProtocolDriver() {
+                    @Override
+                    public void start(DriverContext context) throws Exception {
+                        results.add(
+                                context.publish(
+                                        SampleBatch.of(new Sample("t", "d", "m", Instant.EPOCH, 1)),
+                                        Duration.ZERO));
+                    }
+
+                    @Override
+                    public void stop() {}
+                };
+        supervisor.addDriver(driver, Map.of("service.id", 9L));
+        await(() -> results.size() == 1);
+        assertEquals(IngestResult.STOPPING, results.get(0).retryReason());
+        assertEquals(
+                1,
+                results.get(0)
+                        .unaccepted(SampleBatch.of(new Sample("t", "d", "m", Instant.EPOCH, 1)))
+                        .size());
+        await(
+                () ->
+                        supervisor
+                                .status(9)
+                                .map(e -> e.status() == DriverStatus.RUNNING)
+                                .orElse(false));
+        supervisor.close();
     }
 }

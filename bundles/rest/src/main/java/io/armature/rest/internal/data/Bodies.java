@@ -71,9 +71,14 @@ final class Bodies {
 
     String identifier(String field, boolean required) {
         String value = text(field, required);
-        if (value != null && !value.matches("[A-Za-z0-9_.:-]{1,64}")) {
+        if (value != null && !io.armature.api.sample.Identifiers.isValid(value)) {
             errors.add(
-                    new FieldError(field, "'" + value + "' does not match [A-Za-z0-9_.:-]{1,64}"));
+                    new FieldError(
+                            field,
+                            "'"
+                                    + value
+                                    + "' does not match "
+                                    + io.armature.api.sample.Identifiers.PATTERN));
             return null;
         }
         return value;

@@ -37,7 +37,7 @@ import org.osgi.service.component.annotations.Reference;
  * keyset paging, metrics, heartbeats. Shares its path with {@link SeriesResource}, which serves the
  * data of a device.
  */
-@Component(service = DevicesResource.class)
+@Component(name = "io.armature.rest.devices", service = DevicesResource.class)
 @RestResource
 @Path("/api/v1/tenants/{tenant}/devices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -175,7 +175,7 @@ public final class DevicesResource {
     }
 
     private void requireTenant(String tenant) {
-        Identifiers.require("tenant", tenant);
+        PathIdentifiers.require("tenant", tenant);
         if (registry.tenant(tenant).isEmpty()) {
             throw new ProblemException(404, "no tenant '" + tenant + "'");
         }
@@ -183,7 +183,7 @@ public final class DevicesResource {
 
     private Device require(String tenant, String device) {
         requireTenant(tenant);
-        Identifiers.require("device", device);
+        PathIdentifiers.require("device", device);
         return registry.device(tenant, device)
                 .orElseThrow(
                         () ->

@@ -31,7 +31,7 @@ import org.osgi.service.component.annotations.Reference;
  * accepted and why each other one was rejected; 503 with {@code Retry-After} when ingest is
  * saturated (the first {@code accepted} valid samples were taken; send the rest again).
  */
-@Component(service = SamplesResource.class)
+@Component(name = "io.armature.rest.samples", service = SamplesResource.class)
 @RestResource
 @Path("/api/v1/tenants/{tenant}/samples")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,7 +57,7 @@ public final class SamplesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response post(@PathParam("tenant") String tenant, JsonNode body)
             throws InterruptedException {
-        Identifiers.require("tenant", tenant);
+        PathIdentifiers.require("tenant", tenant);
         if (body == null || !body.isArray()) {
             throw new ProblemException(
                     400,

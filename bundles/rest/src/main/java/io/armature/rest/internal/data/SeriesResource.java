@@ -38,7 +38,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * or CSV ({@code Accept: text/csv}). 503 with {@code Retry-After} while the database is unreachable
  * or no storage backend is configured.
  */
-@Component(service = SeriesResource.class)
+@Component(name = "io.armature.rest.series", service = SeriesResource.class)
 @RestResource
 @Path("/api/v1/tenants/{tenant}/devices")
 @Produces({"application/json", "text/csv"})
@@ -65,9 +65,9 @@ public final class SeriesResource {
             @QueryParam("bucket") String bucket,
             @QueryParam("agg") String agg,
             @HeaderParam("Accept") String accept) {
-        Identifiers.require("tenant", tenant);
-        Identifiers.require("device", device);
-        Identifiers.require("metric", metric);
+        PathIdentifiers.require("tenant", tenant);
+        PathIdentifiers.require("device", device);
+        PathIdentifiers.require("metric", metric);
         requireDevice(tenant, device);
         if (registry.metrics(tenant, device).stream().noneMatch(m -> m.id().equals(metric))) {
             throw new ProblemException(
@@ -129,8 +129,8 @@ public final class SeriesResource {
     @GET
     @Path("{device}/latest")
     public Response latest(@PathParam("tenant") String tenant, @PathParam("device") String device) {
-        Identifiers.require("tenant", tenant);
-        Identifiers.require("device", device);
+        PathIdentifiers.require("tenant", tenant);
+        PathIdentifiers.require("device", device);
         requireDevice(tenant, device);
         try {
             Map<String, Object> body = new LinkedHashMap<>();

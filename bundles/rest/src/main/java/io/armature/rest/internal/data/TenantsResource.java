@@ -32,7 +32,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code /api/v1/tenants}: the isolation boundary of devices and data, with its retention and its
  * policy for samples of unregistered devices.
  */
-@Component(service = TenantsResource.class)
+@Component(name = "io.armature.rest.tenants", service = TenantsResource.class)
 @RestResource
 @Path("/api/v1/tenants")
 @Produces(MediaType.APPLICATION_JSON)
@@ -109,7 +109,7 @@ public final class TenantsResource {
     }
 
     private Tenant require(String tenant) {
-        Identifiers.require("tenant", tenant);
+        PathIdentifiers.require("tenant", tenant);
         return registry.tenant(tenant)
                 .orElseThrow(() -> new ProblemException(404, "no tenant '" + tenant + "'"));
     }

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * boot costs one reload.
  */
 @Component(
+        name = "io.armature.rest.registrar",
         immediate = true,
         service = {})
 public final class JerseyRegistrar {

@@ -33,7 +33,7 @@ import org.osgi.service.component.annotations.Component;
  * Bundles: list with resolution errors, install a plugin jar (through the deploy directory, exactly
  * as dropping it there), remove a deployed plugin.
  */
-@Component(service = BundlesResource.class)
+@Component(name = "io.armature.rest.system.bundles", service = BundlesResource.class)
 @RestResource
 @Path("/api/v1/system/bundles")
 @Produces(MediaType.APPLICATION_JSON)

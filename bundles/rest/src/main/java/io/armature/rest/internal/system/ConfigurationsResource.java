@@ -1,6 +1,7 @@
 package io.armature.rest.internal.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.armature.api.feature.ConfigurationPid;
 import io.armature.api.rest.RestResource;
 import io.armature.rest.internal.problem.Problem.FieldError;
 import io.armature.rest.internal.problem.ProblemException;
@@ -42,7 +43,7 @@ import org.osgi.service.metatype.ObjectClassDefinition;
  * configurations are addressed as {@code factoryPid~name}. A PUT is validated against the schema
  * and rejected as a whole, listing every bad field.
  */
-@Component(service = ConfigurationsResource.class)
+@Component(name = "io.armature.rest.system.configurations", service = ConfigurationsResource.class)
 @RestResource
 @Path("/api/v1/system/configurations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -181,8 +182,8 @@ public final class ConfigurationsResource {
     }
 
     private static String factoryPid(String pid) {
-        int tilde = pid.indexOf('~');
-        return tilde > 0 ? pid.substring(0, tilde) : null;
+        ConfigurationPid id = ConfigurationPid.parse(pid);
+        return id.isFactory() ? id.base() : null;
     }
 
     private Optional<Configuration> existing(String pid)

@@ -21,7 +21,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Features: list, inspect, enable and disable at runtime. */
-@Component(service = FeaturesResource.class)
+@Component(name = "io.armature.rest.system.features", service = FeaturesResource.class)
 @RestResource
 @Path("/api/v1/system/features")
 @Produces(MediaType.APPLICATION_JSON)

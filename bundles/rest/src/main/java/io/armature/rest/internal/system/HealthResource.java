@@ -25,7 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@code GET /health}: the worst status of all registered {@link HealthCheck}s, and each check. 200
  * while UP or DEGRADED, 503 when DOWN, so load balancers can use it directly.
  */
-@Component(service = HealthResource.class)
+@Component(name = "io.armature.rest.health", service = HealthResource.class)
 @RestResource
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)

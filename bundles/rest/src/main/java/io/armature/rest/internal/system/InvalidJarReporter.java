@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * (which skips them silently) leaves them to us, and logs the reason once per change of the file.
  * {@code GET /api/v1/system/bundles} reports the same reason.
  */
-@Component
+@Component(name = "io.armature.rest.invalidjars")
 public final class InvalidJarReporter implements ArtifactInstaller {
     private static final Logger LOG = LoggerFactory.getLogger(InvalidJarReporter.class);
 

@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code GET /api/v1/system/plugins}: discovered plugins grouped by kind (every kind listed). */
-@Component(service = PluginsResource.class)
+@Component(name = "io.armature.rest.system.plugins", service = PluginsResource.class)
 @RestResource
 @Path("/api/v1/system/plugins")
 @Produces(MediaType.APPLICATION_JSON)

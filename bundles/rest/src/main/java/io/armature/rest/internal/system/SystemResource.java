@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code GET /api/v1/system}: version, active profile, uptime, enabled features. */
-@Component(service = SystemResource.class)
+@Component(name = "io.armature.rest.system", service = SystemResource.class)
 @RestResource
 @Path("/api/v1/system")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,7 +48,7 @@ public final class SystemResource {
     @Activate
     public SystemResource(BundleContext context, @Reference FeatureManager features) {
         this.features = features;
-        String property = context.getProperty("armature.version");
+        String property = context.getProperty(io.armature.boot.ArmatureProperties.VERSION);
         this.version = property != null ? property : context.getBundle().getVersion().toString();
     }
 

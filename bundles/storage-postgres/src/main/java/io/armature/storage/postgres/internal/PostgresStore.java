@@ -2,6 +2,7 @@ package io.armature.storage.postgres.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.armature.api.feature.ConfigurationPid;
 import io.armature.api.health.HealthCheck;
 import io.armature.api.health.HealthResult;
 import io.armature.api.sample.SampleBatch;
@@ -36,6 +37,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * factory configuration ({@code io.armature.storage.postgres~name}).
  */
 @Component(
+        name = PostgresStore.PID,
         configurationPid = PostgresStore.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {TimeSeriesStore.class, HealthCheck.class})
@@ -78,7 +80,7 @@ public final class PostgresStore implements TimeSeriesStore, HealthCheck {
      * Framework property with the URL of the PostgreSQL the launcher started for {@code
      * url=embedded}.
      */
-    static final String EMBEDDED_URL = "armature.postgres.embedded.url";
+    static final String EMBEDDED_URL = io.armature.boot.ArmatureProperties.EMBEDDED_POSTGRES_URL;
 
     @Activate
     public PostgresStore(
@@ -141,9 +143,8 @@ public final class PostgresStore implements TimeSeriesStore, HealthCheck {
 
     private static String idOf(Map<String, Object> properties) {
         Object pid = properties.get("service.pid");
-        String name = pid == null ? "default" : pid.toString();
-        int tilde = name.indexOf('~');
-        return "postgres" + (tilde > 0 ? "-" + name.substring(tilde + 1) : "");
+        ConfigurationPid id = ConfigurationPid.parse(pid == null ? "default" : pid.toString());
+        return "postgres" + (id.isFactory() ? "-" + id.name() : "");
     }
 
     @Deactivate

@@ -3,11 +3,10 @@ package io.armature.storage.postgres.internal;
 import io.armature.api.sample.IngestResult;
 import io.armature.api.sample.Sample;
 import io.armature.api.sample.SampleBatch;
-import io.armature.core.internal.ingest.LiveIngest;
-import io.armature.core.internal.storage.StorageWriter;
+import io.armature.ingest.internal.LiveIngest;
+import io.armature.ingest.internal.writer.StorageWriter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -101,24 +100,10 @@ public final class IngestBenchmark {
         writer.addStore(store);
         LiveIngest ingest =
                 new LiveIngest(
-                        new LiveIngest.Config() {
-                            @Override
-                            public Class<? extends Annotation> annotationType() {
-                                return LiveIngest.Config.class;
-                            }
-
-                            @Override
-                            public long maxFutureSeconds() {
-                                return 300;
-                            }
-
-                            @Override
-                            public long maxPastDays() {
-                                return 3650;
-                            }
-                        },
+                        Duration.ofSeconds(300),
+                        Duration.ofDays(3650),
                         writer,
-                        new io.armature.core.internal.device.DeviceRegistryImpl(
+                        new io.armature.device.internal.DeviceRegistryImpl(
                                 spool.resolve("registry.json"),
                                 java.time.Duration.ofSeconds(20),
                                 true,

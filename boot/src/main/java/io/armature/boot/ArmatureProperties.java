@@ -1,0 +1,27 @@
+package io.armature.boot;
+
+/**
+ * The framework properties the launcher sets and bundles read ({@code BundleContext.getProperty}),
+ * each name defined here once.
+ */
+public final class ArmatureProperties {
+    /** The runtime home: {@code bin/}, {@code lib/}, {@code system/}, {@code features/}, …. */
+    public static final String HOME = "armature.home";
+
+    /** The data directory (default {@code <home>/data}). */
+    public static final String DATA = "armature.data";
+
+    /** The active profile's name. */
+    public static final String PROFILE = "armature.profile";
+
+    /** The runtime's version. */
+    public static final String VERSION = "armature.version";
+
+    /**
+     * The JDBC URL of the embedded PostgreSQL server, set while the launcher runs one (a storage
+     * configuration with {@code url=embedded} uses it).
+     */
+    public static final String EMBEDDED_POSTGRES_URL = "armature.postgres.embedded.url";
+
+    private ArmatureProperties() {}
+}

@@ -1,0 +1,64 @@
+package io.armature.ingest.internal;
+
+import io.armature.api.device.DeviceRegistry;
+import io.armature.api.device.DeviceStatus;
+import io.armature.api.health.HealthCheck;
+import io.armature.api.health.HealthResult;
+import io.armature.api.health.HealthStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Ingest counters (accepted, rejected by reason, live-stream batches skipped) and registry figures
+ * (tenants, devices by status), for {@code /health} and the metrics derived from it.
+ */
+final class IngestHealthCheck implements HealthCheck {
+    private final LiveIngest ingest;
+    private final DeviceRegistry registry;
+
+    IngestHealthCheck(LiveIngest ingest, DeviceRegistry registry) {
+        this.ingest = ingest;
+        this.registry = registry;
+    }
+
+    @Override
+    public String name() {
+        return "ingest";
+    }
+
+    @Override
+    public HealthResult check() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("accepted_samples", ingest.acceptedCount());
+        Map<String, Long> rejected = ingest.rejectedCounts();
+        data.put("rejected_samples", rejected);
+        Map<String, Long> refused = ingest.refusedCounts();
+        data.put("refused_samples", refused);
+        data.put("live_stream_skipped_batches", ingest.skippedDeliveries());
+        Map<String, Long> devices = new LinkedHashMap<>();
+        for (DeviceStatus status : DeviceStatus.values()) {
+            devices.put(status.name().toLowerCase(java.util.Locale.ROOT), 0L);
+        }
+        int tenants = 0;
+        for (var tenant : registry.tenants()) {
+            tenants++;
+            for (var device : registry.devices(tenant.id())) {
+                devices.merge(
+                        device.status().name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
+            }
+        }
+        data.put("tenants", tenants);
+        data.put("devices", devices);
+        long rejectedTotal = rejected.values().stream().mapToLong(Long::longValue).sum();
+        long refusedTotal = refused.values().stream().mapToLong(Long::longValue).sum();
+        return new HealthResult(
+                HealthStatus.UP,
+                ingest.acceptedCount()
+                        + " samples accepted, "
+                        + rejectedTotal
+                        + " rejected, "
+                        + refusedTotal
+                        + " refused for retry",
+                data);
+    }
+}

@@ -1,0 +1,186 @@
+package io.armature.ingest.internal;
+
+import io.armature.api.device.Admission;
+import io.armature.api.device.DeviceRegistry;
+import io.armature.api.sample.IngestResult;
+import io.armature.api.sample.IngestService;
+import io.armature.api.sample.Rejection;
+import io.armature.api.sample.Sample;
+import io.armature.api.sample.SampleBatch;
+import io.armature.api.sample.SampleListener;
+import io.armature.ingest.internal.writer.StorageWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest entry point: validates each sample, hands the valid ones to the storage writer
+ * (bounded buffer: a producer waits at most its {@code maxWait}, then is told to retry) and to the
+ * live stream. Valid samples of a batch are taken in order; when the buffer stays full, the result
+ * says how many were taken and when to retry the rest.
+ */
+public final class LiveIngest implements IngestService {
+    /** How long a producer told to retry should wait: about one large write to storage. */
+    private static final Duration RETRY_AFTER = Duration.ofMillis(200);
+
+    /** How long to wait when no backend is known, a spool is full or the journal fails. */
+    private static final Duration RETRY_AFTER_UNAVAILABLE = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveIngest.class);
+
+    private final SampleValidator validator;
+    private final Clock clock;
+    private final int listenerQueueCapacity;
+    private final Map<SampleListener, ListenerQueue> listeners = new ConcurrentHashMap<>();
+    private final AtomicLong accepted = new AtomicLong();
+    private final Map<String, AtomicLong> rejectedByReason = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> refusedByReason = new ConcurrentHashMap<>();
+
+    private final StorageWriter storage;
+
+    private final DeviceRegistry registry;
+
+    /**
+     * @param maxFuture how far after now a sample time may lie
+     * @param maxPast how far before now a sample time may lie
+     * @param storage where accepted samples go
+     * @param registry admits tenants and devices
+     * @param clock the time samples are checked against
+     * @param listenerQueueCapacity batches queued per live-stream listener
+     */
+    public LiveIngest(
+            Duration maxFuture,
+            Duration maxPast,
+            StorageWriter storage,
+            DeviceRegistry registry,
+            Clock clock,
+            int listenerQueueCapacity) {
+        this.storage = storage;
+        this.registry = registry;
+        this.listenerQueueCapacity = listenerQueueCapacity;
+        this.validator = new SampleValidator(maxFuture, maxPast);
+        this.clock = clock;
+    }
+
+    /** A live-stream listener registered: it gets every batch accepted from now on. */
+    public void addListener(SampleListener listener) {
+        listeners.put(listener, new ListenerQueue(listener, listenerQueueCapacity));
+    }
+
+    public void removeListener(SampleListener listener) {
+        ListenerQueue queue = listeners.remove(listener);
+        if (queue != null) {
+            queue.close();
+        }
+    }
+
+    /** Stops the listeners' delivery threads. */
+    public void close() {
+        listeners.values().forEach(ListenerQueue::close);
+    }
+
+    @Override
+    public IngestResult ingest(SampleBatch batch, Duration maxWait) throws InterruptedException {
+        List<Rejection> rejections = new ArrayList<>();
+        List<Sample> valid = new ArrayList<>(batch.size());
+        var now = clock.instant();
+        try (Admission admission = registry.admission()) {
+            for (int i = 0; i < batch.size(); i++) {
+                Sample sample = batch.samples().get(i);
+                var rejection = validator.check(i, sample, now);
+                if (rejection.isEmpty()) {
+                    rejection = admission.check(i, sample);
+                }
+                if (rejection.isPresent()) {
+                    rejections.add(rejection.get());
+                    rejectedByReason
+                            .computeIfAbsent(rejection.get().reason(), r -> new AtomicLong())
+                            .incrementAndGet();
+                } else {
+                    valid.add(sample);
+                }
+            }
+        }
+        int taken = 0;
+        StorageWriter.Offer refused = null;
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (taken < valid.size()) {
+            List<Sample> chunk =
+                    valid.subList(taken, Math.min(valid.size(), taken + storage.maxBatch()));
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            SampleBatch taking = new SampleBatch(chunk);
+            StorageWriter.Offer offer = storage.offer(taking, left);
+            if (offer != StorageWriter.Offer.TAKEN) {
+                refused = offer;
+                break;
+            }
+            taken += chunk.size();
+            stream(taking);
+        }
+        accepted.addAndGet(taken);
+        if (refused != null) {
+            String reason = retryReason(refused);
+            refusedByReason
+                    .computeIfAbsent(reason, r -> new AtomicLong())
+                    .addAndGet(valid.size() - taken);
+            return new IngestResult(taken, rejections, retryAfter(refused), reason);
+        }
+        return new IngestResult(taken, rejections, null);
+    }
+
+    /** Accepted is final: nothing in the best-effort live stream may throw to the producer. */
+    private void stream(SampleBatch accepted) {
+        for (ListenerQueue queue : listeners.values()) {
+            try {
+                queue.offer(accepted);
+            } catch (RuntimeException e) {
+                LOG.warn("live stream delivery failed: {}", e.toString());
+            }
+        }
+    }
+
+    private static String retryReason(StorageWriter.Offer offer) {
+        return switch (offer) {
+            case NO_BACKEND -> IngestResult.NO_STORAGE_BACKEND;
+            case SPOOL_QUOTA_EXCEEDED -> IngestResult.SPOOL_QUOTA_EXCEEDED;
+            case JOURNAL_FAILED -> IngestResult.JOURNAL_UNWRITABLE;
+            case STOPPING -> IngestResult.STOPPING;
+            case BUFFER_FULL, TAKEN -> IngestResult.BUFFER_FULL;
+        };
+    }
+
+    /** A full buffer frees up within about one large write; the other causes take longer. */
+    private static Duration retryAfter(StorageWriter.Offer offer) {
+        return offer == StorageWriter.Offer.BUFFER_FULL ? RETRY_AFTER : RETRY_AFTER_UNAVAILABLE;
+    }
+
+    /** Valid samples not taken since start (the producer was told to retry), by reason code. */
+    public Map<String, Long> refusedCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        refusedByReason.forEach((reason, count) -> counts.put(reason, count.get()));
+        return counts;
+    }
+
+    /** Samples accepted since start. */
+    public long acceptedCount() {
+        return accepted.get();
+    }
+
+    /** Batches the live stream could not deliver to a listener whose queue was full. */
+    public long skippedDeliveries() {
+        return listeners.values().stream().mapToLong(ListenerQueue::skipped).sum();
+    }
+
+    /** Samples rejected since start, by reason code. */
+    public Map<String, Long> rejectedCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        rejectedByReason.forEach((reason, count) -> counts.put(reason, count.get()));
+        return counts;
+    }
+}
