@@ -55,6 +55,7 @@ final class Launcher {
             Console.error("cannot start: " + e.getMessage());
             return EXIT_CONFIGURATION;
         }
+        trace(started, "boot plan read");
         if (!portFree(port)) {
             Console.error(
                     "cannot start: port "
@@ -73,6 +74,7 @@ final class Launcher {
         }
         String version = Launcher.class.getPackage().getImplementationVersion();
         List<LaunchHook.Started> hooks = startHooks(plan);
+        trace(started, "launch hooks started");
         Map<String, String> properties =
                 new HashMap<>(
                         FrameworkProperties.of(
@@ -80,6 +82,7 @@ final class Launcher {
         hooks.forEach(hook -> properties.putAll(hook.frameworkProperties()));
         Felix felix = new Felix(new HashMap<>(properties));
         felix.init();
+        trace(started, "framework initialised");
         if (Boolean.getBoolean("armature.boot.trace")) {
             traceStartLevels(felix, started);
         }
@@ -136,6 +139,18 @@ final class Launcher {
             }
             bundle.adapt(BundleStartLevel.class).setStartLevel(ref.startOrder());
             bundle.start();
+        }
+    }
+
+    /** With {@code -Darmature.boot.trace=true}: how long the launcher took to reach a step. */
+    private static void trace(Instant started, String step) {
+        if (Boolean.getBoolean("armature.boot.trace")) {
+            Console.info(
+                    "boot trace: "
+                            + step
+                            + " after "
+                            + Duration.between(started, Instant.now()).toMillis()
+                            + " ms");
         }
     }
 

@@ -13,6 +13,7 @@ import io.armature.api.plugin.PluginInfo;
 import io.armature.api.plugin.PluginKind;
 import io.armature.api.plugin.PluginRegistry;
 import io.armature.api.rest.RestResource;
+import io.armature.api.sample.IngestService;
 import io.armature.api.sample.Sample;
 import io.armature.api.sample.SampleBatch;
 import io.armature.api.sample.SampleListener;
@@ -311,7 +312,14 @@ public class CoreServicesInFrameworkIT extends ArmatureFramework {
         String[] bad = http("PUT", pid, "{\"maxFutureSeconds\": -5, \"maxPastDays\": \"ten\"}");
         assertEquals("400", bad[0]);
         assertTrue(bad[1], bad[1].contains("\"field\":\"maxPastDays\""));
-        String[] ok = http("PUT", pid, "{\"maxFutureSeconds\": 1, \"maxPastDays\": 1}");
+        Object ingestServiceId =
+                context.getServiceReference(IngestService.class).getProperty("service.id");
+        // a writer setting as well: the writer is drained and replaced behind the same service
+        String[] ok =
+                http(
+                        "PUT",
+                        pid,
+                        "{\"maxFutureSeconds\": 1, \"maxPastDays\": 1, \"bufferSamples\": 50000}");
         assertEquals(ok[1], "200", ok[0]);
 
         // the reconfigured ingest component comes back with the narrower window: a probe two
@@ -365,6 +373,10 @@ public class CoreServicesInFrameworkIT extends ArmatureFramework {
         try {
             driver = context.registerService(ProtocolDriver.class, lateDriver, props);
             await("samples delivered", () -> received.size() >= 2);
+            assertEquals(
+                    "reconfigured in place: producers and REST resources stay bound",
+                    ingestServiceId,
+                    context.getServiceReference(IngestService.class).getProperty("service.id"));
             assertEquals(
                     "the sample two minutes ahead is outside the 1 s window",
                     List.of(2.0, 3.0),

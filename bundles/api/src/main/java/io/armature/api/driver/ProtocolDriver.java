@@ -17,7 +17,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * it throws. When the service goes, {@link #stop()} is called once, on the same thread, and only if
  * a {@code start} had returned normally. A driver's failures never affect other drivers.
  *
- * <p>While the ingest service is briefly absent (reconfigured or updated), {@link
+ * <p>While the ingest service is briefly absent (its bundle updated or restarting), {@link
  * DriverContext#publish} answers with {@code retryAfter} and reason {@link
  * io.armature.api.sample.IngestResult#STOPPING}; the driver is not restarted.
  */

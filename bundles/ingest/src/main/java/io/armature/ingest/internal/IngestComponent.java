@@ -10,6 +10,7 @@ import io.armature.api.storage.TimeSeriesStore;
 import io.armature.boot.RuntimeHome;
 import io.armature.ingest.internal.writer.StorageHealthCheck;
 import io.armature.ingest.internal.writer.StorageWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Dictionary;
@@ -21,6 +22,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -104,21 +106,19 @@ public final class IngestComponent implements IngestService {
         long spoolQuotaMegabytes() default 1024;
     }
 
-    private final StorageWriter writer;
+    private final Path spoolRoot;
+    private final List<TimeSeriesStore> stores = new CopyOnWriteArrayList<>();
+    private volatile StorageWriter writer;
+    private volatile Config config;
     private final LiveIngest ingest;
     private final List<ServiceRegistration<HealthCheck>> checks = new CopyOnWriteArrayList<>();
 
     @Activate
     public IngestComponent(
             BundleContext context, Config config, @Reference DeviceRegistry registry) {
-        this.writer =
-                new StorageWriter(
-                        RuntimeHome.of(context::getProperty).data().resolve("spool"),
-                        config.bufferSamples(),
-                        config.batchSamples(),
-                        config.journalSync(),
-                        config.writerThreads(),
-                        config.spoolQuotaMegabytes() * 1024 * 1024);
+        this.spoolRoot = RuntimeHome.of(context::getProperty).data().resolve("spool");
+        this.config = config;
+        this.writer = newWriter(config);
         this.ingest =
                 new LiveIngest(
                         Duration.ofSeconds(config.maxFutureSeconds()),
@@ -135,8 +135,44 @@ public final class IngestComponent implements IngestService {
         checks.add(
                 context.registerService(
                         HealthCheck.class,
-                        new StorageHealthCheck(writer),
+                        new StorageHealthCheck(() -> writer),
                         named(PID + ".storage.health")));
+    }
+
+    private StorageWriter newWriter(Config settings) {
+        return new StorageWriter(
+                spoolRoot,
+                settings.bufferSamples(),
+                settings.batchSamples(),
+                settings.journalSync(),
+                settings.writerThreads(),
+                settings.spoolQuotaMegabytes() * 1024 * 1024);
+    }
+
+    /**
+     * A new configuration, applied without unregistering the service (producers and REST resources
+     * stay bound): the window and the quota at once; buffer, batch, threads or journal fsync by
+     * draining the writer (written or spooled) and starting a new one, during which producers are
+     * told to retry.
+     */
+    @Modified
+    synchronized void modified(Config next) throws InterruptedException {
+        ingest.window(
+                Duration.ofSeconds(next.maxFutureSeconds()), Duration.ofDays(next.maxPastDays()));
+        Config previous = config;
+        config = next;
+        if (previous.bufferSamples() == next.bufferSamples()
+                && previous.batchSamples() == next.batchSamples()
+                && previous.writerThreads() == next.writerThreads()
+                && previous.journalSync() == next.journalSync()) {
+            writer.spoolQuota(next.spoolQuotaMegabytes() * 1024 * 1024);
+            return;
+        }
+        writer.deactivate();
+        StorageWriter replacement = newWriter(next);
+        stores.forEach(replacement::addStore);
+        writer = replacement;
+        ingest.useWriter(replacement);
     }
 
     /** The name the plugin registry lists the check under (part of this component). */
@@ -155,11 +191,13 @@ public final class IngestComponent implements IngestService {
             cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addStore(TimeSeriesStore store) {
+    synchronized void addStore(TimeSeriesStore store) {
+        stores.add(store);
         writer.addStore(store);
     }
 
-    void removeStore(TimeSeriesStore store) {
+    synchronized void removeStore(TimeSeriesStore store) {
+        stores.remove(store);
         writer.removeStore(store);
     }
 
@@ -176,7 +214,7 @@ public final class IngestComponent implements IngestService {
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
+    synchronized void deactivate() throws InterruptedException {
         for (ServiceRegistration<HealthCheck> check : checks) {
             try {
                 check.unregister();

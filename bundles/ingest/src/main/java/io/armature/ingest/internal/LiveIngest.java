@@ -34,7 +34,7 @@ public final class LiveIngest implements IngestService {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveIngest.class);
 
-    private final SampleValidator validator;
+    private volatile SampleValidator validator;
     private final Clock clock;
     private final int listenerQueueCapacity;
     private final Map<SampleListener, ListenerQueue> listeners = new ConcurrentHashMap<>();
@@ -42,7 +42,7 @@ public final class LiveIngest implements IngestService {
     private final Map<String, AtomicLong> rejectedByReason = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> refusedByReason = new ConcurrentHashMap<>();
 
-    private final StorageWriter storage;
+    private volatile StorageWriter storage;
 
     private final DeviceRegistry registry;
 
@@ -68,6 +68,19 @@ public final class LiveIngest implements IngestService {
         this.clock = clock;
     }
 
+    /** Applies a new validation window to the samples that arrive from now on. */
+    public void window(Duration maxFuture, Duration maxPast) {
+        this.validator = new SampleValidator(maxFuture, maxPast);
+    }
+
+    /**
+     * Sends accepted samples to another writer from now on (the old one was stopped: calls still
+     * using it are told to retry).
+     */
+    public void useWriter(StorageWriter writer) {
+        this.storage = writer;
+    }
+
     /** A live-stream listener registered: it gets every batch accepted from now on. */
     public void addListener(SampleListener listener) {
         listeners.put(listener, new ListenerQueue(listener, listenerQueueCapacity));
@@ -90,10 +103,11 @@ public final class LiveIngest implements IngestService {
         List<Rejection> rejections = new ArrayList<>();
         List<Sample> valid = new ArrayList<>(batch.size());
         var now = clock.instant();
+        SampleValidator window = this.validator;
         try (Admission admission = registry.admission()) {
             for (int i = 0; i < batch.size(); i++) {
                 Sample sample = batch.samples().get(i);
-                var rejection = validator.check(i, sample, now);
+                var rejection = window.check(i, sample, now);
                 if (rejection.isEmpty()) {
                     rejection = admission.check(i, sample);
                 }
@@ -107,6 +121,7 @@ public final class LiveIngest implements IngestService {
                 }
             }
         }
+        StorageWriter storage = this.storage;
         int taken = 0;
         StorageWriter.Offer refused = null;
         long deadline = System.nanoTime() + maxWait.toNanos();

@@ -37,7 +37,7 @@ final class SupervisedContext implements DriverContext {
     public IngestResult publish(SampleBatch batch, Duration maxWait) throws InterruptedException {
         IngestService service = ingest.get();
         if (service == null) {
-            // ingest is restarting (reconfigured, updated): the driver keeps its samples and
+            // ingest is restarting (its bundle updated): the driver keeps its samples and
             // offers them again, as it does under backpressure
             return new IngestResult(0, List.of(), INGEST_ABSENT_RETRY, IngestResult.STOPPING);
         }

@@ -17,10 +17,13 @@ import java.util.Map;
  * (ingest refuses samples, but nothing is at risk).
  */
 public final class StorageHealthCheck implements HealthCheck {
-    private final StorageWriter writer;
+    private final java.util.function.Supplier<StorageWriter> writers;
 
-    public StorageHealthCheck(StorageWriter writer) {
-        this.writer = writer;
+    /**
+     * @param writers the writer now (it is replaced when its settings change)
+     */
+    public StorageHealthCheck(java.util.function.Supplier<StorageWriter> writers) {
+        this.writers = writers;
     }
 
     @Override
@@ -30,6 +33,7 @@ public final class StorageHealthCheck implements HealthCheck {
 
     @Override
     public HealthResult check() {
+        StorageWriter writer = writers.get();
         Map<String, Object> spools = new LinkedHashMap<>();
         List<String> backlog = new ArrayList<>();
         List<String> full = new ArrayList<>();

@@ -46,7 +46,7 @@ public final class StorageWriter {
 
     private final Path spoolRoot;
     private final int batchSamples;
-    private final long spoolQuotaBytes;
+    private volatile long spoolQuotaBytes;
     private final Journal journal;
     private final IngestBuffer buffer;
 
@@ -171,6 +171,11 @@ public final class StorageWriter {
             LOG.error("cannot write the ingest journal; refusing samples: {}", e.toString());
             return Offer.JOURNAL_FAILED;
         }
+    }
+
+    /** Sets the spool quota of each backend, effective for the next offer. */
+    public void spoolQuota(long bytes) {
+        this.spoolQuotaBytes = bytes;
     }
 
     /** Bytes one backend's spool may take before new samples are refused. */
