@@ -3,7 +3,6 @@ package io.armature.embedded.postgres;
 import io.armature.boot.ArmatureProperties;
 import io.armature.boot.BootPlan;
 import io.armature.boot.LaunchHook;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -18,9 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The PostgreSQL server of profiles that configure no external database: a storage configuration
  * ({@code io.armature.storage.postgres~…}) with {@code url=embedded} makes the launcher start a
- * real PostgreSQL (binaries from Maven Central) with its data in {@code data/postgres}, kept across
- * restarts. It starts in the background while the framework boots (the store spools until it
- * answers) and stops after the framework. Found by the launcher as a {@link LaunchHook}.
+ * real PostgreSQL (binaries from Maven Central, see {@link PostgresBinaries}) with its data in
+ * {@code data/postgres}, kept across restarts, and its log in {@code logs/postgres.log}. It starts
+ * in the background while the framework boots (the store spools until it answers) and stops after
+ * the framework. Found by the launcher as a {@link LaunchHook}.
  *
  * <p>It is durable: fsync, synchronous commit and full-page writes are on, as for any production
  * PostgreSQL. A runtime killed without its shutdown (SIGKILL, OOM killer) leaves the server
@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedPostgresHook implements LaunchHook {
     private static final Logger LOG = LoggerFactory.getLogger("armature");
     private static final String STORE_FACTORY_PID = "io.armature.storage.postgres~";
-    private static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(120);
 
     /** A ServiceLoader needs a public no-argument constructor. */
     public EmbeddedPostgresHook() {}
@@ -49,45 +48,39 @@ public final class EmbeddedPostgresHook implements LaunchHook {
                                         c.getKey().startsWith(STORE_FACTORY_PID)
                                                 && "embedded".equals(c.getValue().get("url")));
         return wanted
-                ? Optional.of(new Server(data.resolve("postgres"), freePort()))
+                ? Optional.of(
+                        new Server(
+                                data.resolve("postgres"),
+                                plan.home().resolve("logs").resolve("postgres.log"),
+                                freePort()))
                 : Optional.empty();
     }
 
     /** The server, starting in the background from construction on. */
     private static final class Server implements Started {
-        private final CompletableFuture<EmbeddedPostgres> server;
+        private final CompletableFuture<PostgresServer> server;
         private final String url;
 
-        Server(Path directory, int port) {
+        Server(Path directory, Path log, int port) {
             this.url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-            // its own thread: the common fork-join pool has a single worker on two cores and may be
-            // busy
+            // its own thread: the common fork-join pool has a single worker on two cores and may
+            // be busy
             this.server =
                     CompletableFuture.supplyAsync(
                             () -> {
                                 try {
                                     requireClusterOrAbsent(directory);
                                     OrphanedPostmaster.stopIfRunning(directory);
-                                    EmbeddedPostgres postgres =
-                                            EmbeddedPostgres.builder()
-                                                    .setDataDirectory(directory)
-                                                    .setCleanDataDirectory(false)
-                                                    .setPort(port)
-                                                    // crash recovery after a power loss takes
-                                                    // longer
-                                                    // than the library's 10 s
-                                                    .setPGStartupWait(STARTUP_WAIT)
-                                                    // the library starts the server with -F (no
-                                                    // fsync) and synchronous_commit=off, fit for
-                                                    // tests only; later -c options win over -F
-                                                    .setServerConfig("fsync", "on")
-                                                    .setServerConfig("synchronous_commit", "on")
-                                                    .setServerConfig("full_page_writes", "on")
-                                                    .start();
+                                    PostgresServer postgres =
+                                            new PostgresServer(
+                                                    PostgresBinaries.bin(), directory, log, port);
+                                    postgres.start();
                                     LOG.info(
-                                            "embedded PostgreSQL ready on port {} (data in {})",
+                                            "embedded PostgreSQL ready on port {} (data in {},"
+                                                    + " log {})",
                                             port,
-                                            directory);
+                                            directory,
+                                            log);
                                     return postgres;
                                 } catch (IOException | RuntimeException | LinkageError e) {
                                     LOG.error(
@@ -112,7 +105,7 @@ public final class EmbeddedPostgresHook implements LaunchHook {
         @Override
         public void close() {
             try {
-                server.join().close();
+                server.join().stop();
                 LOG.info("embedded PostgreSQL stopped");
             } catch (IOException | RuntimeException e) {
                 LOG.error("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
@@ -121,7 +114,7 @@ public final class EmbeddedPostgresHook implements LaunchHook {
     }
 
     /**
-     * initdb refuses a non-empty directory with a message zonky does not pass on: say it plainly.
+     * initdb refuses a non-empty directory that holds no cluster: say it plainly, before trying.
      */
     private static void requireClusterOrAbsent(Path directory) throws IOException {
         if (Files.isDirectory(directory) && !Files.exists(directory.resolve("PG_VERSION"))) {

@@ -11,11 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL server left running on the embedded data directory by a runtime that died without
- * its shutdown. The JVM cannot take its child processes with it when it is killed, so the next
- * start looks for the server that {@code postmaster.pid} names and stops it (a fast shutdown:
- * SIGINT, which rolls back open transactions and writes a checkpoint) before it starts its own;
- * otherwise the new server would find the data directory locked and never start.
+ * The PostgreSQL server that {@code postmaster.pid} names, and in particular one left running on
+ * the embedded data directory by a runtime that died without its shutdown. The JVM cannot take its
+ * child processes with it when it is killed, so the next start looks for the server that {@code
+ * postmaster.pid} names and stops it (a fast shutdown: SIGINT, which rolls back open transactions
+ * and writes a checkpoint) before it starts its own; otherwise the new server would find the data
+ * directory locked and never start.
  */
 final class OrphanedPostmaster {
     private static final Logger LOG = LoggerFactory.getLogger("armature");
@@ -23,17 +24,30 @@ final class OrphanedPostmaster {
 
     private OrphanedPostmaster() {}
 
-    /** Stops the server that holds {@code directory}, if one is running; waits until it is gone. */
+    /**
+     * Stops a server left on {@code directory} by a runtime that is gone, if there is one; waits
+     * until it is gone.
+     */
     static void stopIfRunning(Path directory) throws IOException {
         Optional<ProcessHandle> orphan = find(directory);
-        if (orphan.isEmpty()) {
-            return;
+        if (orphan.isPresent()) {
+            LOG.info(
+                    "embedded PostgreSQL (pid {}) is still running from a runtime that did not"
+                            + " stop cleanly; shutting it down",
+                    orphan.get().pid());
+            shutDown(orphan.get());
         }
-        ProcessHandle postmaster = orphan.get();
-        LOG.info(
-                "embedded PostgreSQL (pid {}) is still running from a runtime that did not stop"
-                        + " cleanly; shutting it down",
-                postmaster.pid());
+    }
+
+    /** A fast shutdown of the server on {@code directory}, if one runs; waits until it is gone. */
+    static void shutDown(Path directory) throws IOException {
+        Optional<ProcessHandle> postmaster = find(directory);
+        if (postmaster.isPresent()) {
+            shutDown(postmaster.get());
+        }
+    }
+
+    private static void shutDown(ProcessHandle postmaster) throws IOException {
         signal(postmaster, "INT");
         try {
             postmaster.onExit().get(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);

@@ -1,0 +1,124 @@
+package io.armature.embedded.postgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One PostgreSQL server on a data directory, run with the server's own tools: {@code initdb} for a
+ * new cluster, {@code pg_ctl start -w} (which returns once the server accepts connections), and a
+ * fast shutdown to stop. The settings are PostgreSQL's durable defaults (fsync, synchronous commit,
+ * full-page writes on), TCP on 127.0.0.1 only, no Unix socket, UTC.
+ *
+ * <p>PostgreSQL refuses to run as root. As root (containers, CI), every command runs in a new user
+ * namespace ({@code unshare -U}, util-linux), where the process is not root: the files stay owned
+ * by root, which is the owner the server then sees.
+ */
+final class PostgresServer {
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
+
+    private final Path bin;
+    private final Path directory;
+    private final Path log;
+    private final int port;
+
+    PostgresServer(Path bin, Path directory, Path log, int port) {
+        this.bin = bin;
+        this.directory = directory;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Creates the cluster when the directory holds none, then starts the server and waits. */
+    void start() throws IOException {
+        if (!Files.exists(directory.resolve("PG_VERSION"))) {
+            Files.createDirectories(directory);
+            run(
+                    List.of(
+                            bin.resolve("initdb").toString(),
+                            "-A",
+                            "trust",
+                            "-U",
+                            "postgres",
+                            "-E",
+                            "UTF-8",
+                            "--no-locale",
+                            "-D",
+                            directory.toString()),
+                    Duration.ofSeconds(120));
+        }
+        Files.createDirectories(log.getParent());
+        run(
+                List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        directory.toString(),
+                        "-l",
+                        log.toString(),
+                        "-w",
+                        "-t",
+                        String.valueOf(STARTUP_WAIT.toSeconds()),
+                        "-o",
+                        "-p "
+                                + port
+                                + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
+                                + " -c timezone=UTC",
+                        "start"),
+                STARTUP_WAIT.plusSeconds(10));
+    }
+
+    /** Fast shutdown (open transactions rolled back, a checkpoint written); waits until gone. */
+    void stop() throws IOException {
+        OrphanedPostmaster.shutDown(directory);
+    }
+
+    private static void run(List<String> command, Duration timeout) throws IOException {
+        List<String> full = new ArrayList<>();
+        if (isRoot()) {
+            full.addAll(List.of("unshare", "-U"));
+        }
+        full.addAll(command);
+        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+        byte[] output;
+        try {
+            output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(command.get(0) + " did not finish within " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted while running " + command.get(0), e);
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException(
+                    Path.of(command.get(0)).getFileName()
+                            + " failed with exit code "
+                            + process.exitValue()
+                            + ": "
+                            + new String(output, java.nio.charset.StandardCharsets.UTF_8).trim()
+                            + (isRoot()
+                                    ? " (as root the server runs through 'unshare -U'; it needs"
+                                            + " util-linux and user namespaces)"
+                                    : ""));
+        }
+    }
+
+    static boolean isRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return line.split("\\s+")[2].equals("0"); // effective uid
+                }
+            }
+        } catch (IOException e) {
+            // not Linux: fall back to the name
+        }
+        return "root".equals(System.getProperty("user.name"));
+    }
+}
