@@ -112,4 +112,17 @@ class JournalRecoveryTest {
         await(() -> store.stored.size() == 210); // entries 3 and 4 were spooled, then the new batch
         writer.deactivate();
     }
+
+    @Test
+    void recoveredSamplesWithNoBackendToGoToAreKeptAsideNotDropped() throws Exception {
+        crashedRun();
+        Files.delete(spool.resolve("memory")); // no backend known to this run
+        StorageWriter writer = new StorageWriter(spool, 10_000, 1_000);
+        try (Stream<Path> files = Files.list(spool.resolve(".journal"))) {
+            assertTrue(
+                    files.anyMatch(f -> f.getFileName().toString().startsWith("unrecovered-")),
+                    "the journal is kept for a later recovery");
+        }
+        writer.deactivate();
+    }
 }
