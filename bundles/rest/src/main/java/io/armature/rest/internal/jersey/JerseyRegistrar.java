@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
@@ -56,8 +57,17 @@ public final class JerseyRegistrar {
         QUIET_PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
     }
 
+    /** Told of every application the registrar builds (tests observe the builds). */
+    private final java.util.function.Consumer<ResourceConfig> built;
+
     @Activate
     public JerseyRegistrar(BundleContext context) throws InvalidSyntaxException {
+        this(context, application -> {});
+    }
+
+    JerseyRegistrar(BundleContext context, java.util.function.Consumer<ResourceConfig> built)
+            throws InvalidSyntaxException {
+        this.built = built;
         tracker =
                 new ServiceTracker<>(
                         context,
@@ -115,7 +125,10 @@ public final class JerseyRegistrar {
             return;
         }
         try {
-            servlet.replace(ApiConfig.build(new ArrayList<>(resources.values()), openApi));
+            ResourceConfig application =
+                    ApiConfig.build(new ArrayList<>(resources.values()), openApi);
+            servlet.replace(application);
+            built.accept(application);
             LOG.debug("REST application reloaded with {} contributed resources", resources.size());
         } catch (jakarta.servlet.ServletException | RuntimeException e) {
             LOG.error("REST application could not be reloaded: {}", e.toString(), e);

@@ -1,0 +1,179 @@
+package io.armature.rest.internal.jersey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.armature.api.rest.RestResource;
+import io.armature.rest.internal.problem.Problem;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.felix.framework.Felix;
+import org.glassfish.jersey.internal.MapPropertiesDelegate;
+import org.glassfish.jersey.server.ApplicationHandler;
+import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.ContainerResponse;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * The registrar against a real service registry (an embedded Felix framework): which services
+ * become resources, how often the application is built, and what the built application answers
+ * (requests processed in memory by Jersey itself).
+ */
+class JerseyRegistrarTest {
+    @TempDir java.nio.file.Path cache;
+    private Felix framework;
+    private BundleContext context;
+    private final List<ResourceConfig> builds = new CopyOnWriteArrayList<>();
+    private JerseyRegistrar registrar;
+
+    /** A resource as a plugin would contribute it. */
+    @jakarta.ws.rs.Path("/api/v1/presses")
+    @Produces("application/json")
+    public static final class PressResource {
+        private final String name;
+
+        PressResource(String name) {
+            this.name = name;
+        }
+
+        @GET
+        @jakarta.ws.rs.Path("{id}")
+        public Map<String, String> press(@PathParam("id") String id) {
+            if (!id.equals(name)) {
+                throw new NotFoundException("no press '" + id + "'");
+            }
+            return Map.of("id", id);
+        }
+    }
+
+    /** Two more resources of other plugins. */
+    @jakarta.ws.rs.Path("/api/v1/valves")
+    public static final class ValveResource {
+        @GET
+        public String valves() {
+            return "[]";
+        }
+    }
+
+    @jakarta.ws.rs.Path("/api/v1/pumps")
+    public static final class PumpResource {
+        @GET
+        public String pumps() {
+            return "[]";
+        }
+    }
+
+    @BeforeEach
+    void framework() throws Exception {
+        framework =
+                new Felix(
+                        Map.of(
+                                Constants.FRAMEWORK_STORAGE,
+                                cache.toString(),
+                                Constants.FRAMEWORK_STORAGE_CLEAN,
+                                Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
+        framework.start();
+        context = framework.getBundleContext();
+        registrar = new JerseyRegistrar(context, builds::add);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        registrar.deactivate();
+        framework.stop();
+        framework.waitForStop(10_000);
+    }
+
+    private static Dictionary<String, Object> resource() {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(RestResource.PROPERTY, true);
+        return props;
+    }
+
+    private void awaitBuilds(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (builds.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + builds.size() + " builds, expected " + count);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static List<Class<?>> contributed(ResourceConfig application) {
+        return application.getInstances().stream()
+                .<Class<?>>map(Object::getClass)
+                .filter(c -> c.getDeclaringClass() == JerseyRegistrarTest.class)
+                .toList();
+    }
+
+    private static ContainerResponse get(ResourceConfig application, String path) throws Exception {
+        ApplicationHandler handler = new ApplicationHandler(application);
+        ContainerRequest request =
+                new ContainerRequest(
+                        URI.create("http://localhost/"),
+                        URI.create("http://localhost" + path),
+                        "GET",
+                        null,
+                        new MapPropertiesDelegate(),
+                        handler.getConfiguration());
+        return handler.apply(request).get();
+    }
+
+    @Test
+    void aBurstOfRegistrationsIsOneBuildThatServesThemAndAnUnregisteredResourceGoes()
+            throws Exception {
+        List<ServiceRegistration<Object>> registrations = new ArrayList<>();
+        for (Object resource :
+                List.of(new PressResource("press-0"), new ValveResource(), new PumpResource())) {
+            registrations.add(context.registerService(Object.class, resource, resource()));
+        }
+        // a service without the property is not a resource
+        context.registerService(Object.class, new Object(), null);
+        awaitBuilds(1);
+        assertEquals(
+                3,
+                contributed(builds.get(0)).size(),
+                "the burst is debounced into one application with every resource");
+
+        registrations.get(1).unregister();
+        registrations.get(2).unregister();
+        awaitBuilds(2);
+        ResourceConfig last = builds.get(builds.size() - 1);
+        assertEquals(List.of(PressResource.class), contributed(last));
+        assertEquals(404, get(last, "/api/v1/valves").getStatus(), "gone with its service");
+        ContainerResponse found = get(last, "/api/v1/presses/press-0");
+        assertEquals(200, found.getStatus());
+        assertEquals(Map.of("id", "press-0"), found.getEntity());
+    }
+
+    @Test
+    void errorsOfAContributedResourceAreProblemDocumentsWithItsMessage() throws Exception {
+        context.registerService(Object.class, new PressResource("press-1"), resource());
+        awaitBuilds(1);
+        ContainerResponse missing = get(builds.get(0), "/api/v1/presses/press-9");
+        assertEquals(404, missing.getStatus());
+        assertEquals("application/problem+json", missing.getMediaType().toString());
+        Problem problem = (Problem) missing.getEntity();
+        assertTrue(problem.detail().contains("no press 'press-9'"), problem.detail());
+        ContainerResponse unknown = get(builds.get(0), "/api/v1/nothing-here");
+        assertEquals(404, unknown.getStatus());
+    }
+}
