@@ -70,7 +70,7 @@ public final class EmbeddedPostgresHook implements LaunchHook {
                             () -> {
                                 try {
                                     requireClusterOrAbsent(directory);
-                                    OrphanedPostmaster.stopIfRunning(directory);
+                                    Postmaster.stopOrphan(directory);
                                     PostgresServer postgres =
                                             new PostgresServer(
                                                     PostgresBinaries.bin(), directory, log, port);

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class PostgresServer {
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
+    private static final boolean ROOT = isRoot();
 
     private final Path bin;
     private final Path directory;
@@ -73,12 +74,12 @@ final class PostgresServer {
 
     /** Fast shutdown (open transactions rolled back, a checkpoint written); waits until gone. */
     void stop() throws IOException {
-        OrphanedPostmaster.shutDown(directory);
+        Postmaster.shutDown(directory);
     }
 
     private static void run(List<String> command, Duration timeout) throws IOException {
         List<String> full = new ArrayList<>();
-        if (isRoot()) {
+        if (ROOT) {
             full.addAll(List.of("unshare", "-U"));
         }
         full.addAll(command);
@@ -102,14 +103,14 @@ final class PostgresServer {
                             + process.exitValue()
                             + ": "
                             + new String(output, java.nio.charset.StandardCharsets.UTF_8).trim()
-                            + (isRoot()
+                            + (ROOT
                                     ? " (as root the server runs through 'unshare -U'; it needs"
                                             + " util-linux and user namespaces)"
                                     : ""));
         }
     }
 
-    static boolean isRoot() {
+    private static boolean isRoot() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("Uid:")) {

@@ -33,6 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.junit.After;
@@ -120,26 +123,37 @@ public class CoreServicesInFrameworkIT extends ArmatureFramework {
      * {@code retryAfter} (ingest restarts when another test reconfigures it), as drivers must.
      */
     static void publishUntilTaken(DriverContext context, SampleBatch batch) {
-        Thread publisher =
-                new Thread(
-                        () -> {
-                            SampleBatch rest = batch;
-                            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                            try {
-                                while (rest.size() > 0 && System.nanoTime() < deadline) {
-                                    var result = context.publish(rest, Duration.ofSeconds(1));
-                                    rest = result.unaccepted(rest);
-                                    if (result.mustRetry()) {
-                                        Thread.sleep(result.retryAfter().toMillis());
-                                    }
-                                }
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        },
-                        "itest-driver");
-        publisher.setDaemon(true);
-        publisher.start();
+        ScheduledExecutorService publisher =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread thread = new Thread(r, "itest-driver");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        publisher.execute(() -> offer(context, batch, publisher, 30));
+    }
+
+    /** Offers the batch; what was not taken is offered again after retryAfter, a few times. */
+    private static void offer(
+            DriverContext context,
+            SampleBatch batch,
+            ScheduledExecutorService publisher,
+            int tries) {
+        try {
+            var result = context.publish(batch, Duration.ofSeconds(1));
+            SampleBatch rest = result.unaccepted(batch);
+            if (rest.size() > 0 && tries > 1) {
+                publisher.schedule(
+                        () -> offer(context, rest, publisher, tries - 1),
+                        result.retryAfter().toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } else {
+                publisher.shutdown();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            publisher.shutdown();
+        }
     }
 
     /** An alert rule that never fires. */

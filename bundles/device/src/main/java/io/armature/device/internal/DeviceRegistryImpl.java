@@ -20,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -52,23 +49,12 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistryImpl.class);
 
-    private static final long SAVE_LAST_SEEN_MS = 30_000;
-
     private final RegistryState state;
     private final Map<String, TenantEntry> tenants;
     private final Clock clock;
-    private volatile long timeoutMillis;
-    private final long retentionCheckMillis;
     private final List<TimeSeriesStore> stores = new CopyOnWriteArrayList<>();
     private final StatusPublisher publisher = new StatusPublisher();
-    private final Retention retention;
-    private final ScheduledExecutorService maintenance =
-            Executors.newSingleThreadScheduledExecutor(
-                    r -> {
-                        Thread thread = new Thread(r, "armature-device-status");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+    private final RegistryMaintenance maintenance;
 
     @Activate
     public DeviceRegistryImpl(BundleContext context, RegistryConfig config) {
@@ -92,22 +78,15 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
         this.state = new RegistryState(file, clock, autoCreateTenants);
         this.tenants = state.tenants;
         this.clock = clock;
-        this.retention = new Retention(stores, clock);
-        this.timeoutMillis = statusTimeout.toMillis();
-        this.retentionCheckMillis = retentionCheck.toMillis();
-        long period = Math.max(100, Math.min(1_000, timeoutMillis / 4));
-        maintenance.scheduleWithFixedDelay(
-                this::checkStatuses, period, period, TimeUnit.MILLISECONDS);
-        maintenance.scheduleWithFixedDelay(
-                state::saveIfSeen, SAVE_LAST_SEEN_MS, SAVE_LAST_SEEN_MS, TimeUnit.MILLISECONDS);
-        maintenance.scheduleWithFixedDelay(
-                this::applyRetention, 10_000, retentionCheckMillis, TimeUnit.MILLISECONDS);
+        this.maintenance =
+                new RegistryMaintenance(
+                        state, stores, publisher, clock, statusTimeout, retentionCheck);
     }
 
     /** A new status timeout or tenant policy applies at once (the retention period at restart). */
     @org.osgi.service.component.annotations.Modified
     void modified(RegistryConfig config) {
-        timeoutMillis = Duration.ofSeconds(config.statusTimeoutSeconds()).toMillis();
+        maintenance.statusTimeout(Duration.ofSeconds(config.statusTimeoutSeconds()));
         state.autoCreateTenants = config.autoCreateTenants();
         LOG.info(
                 "device status timeout {} s, unknown tenants {}",
@@ -117,9 +96,8 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
 
     @Deactivate
     public void deactivate() {
-        maintenance.shutdownNow();
+        maintenance.close();
         try {
-            maintenance.awaitTermination(5, TimeUnit.SECONDS);
             publisher.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -179,7 +157,7 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
             state.save();
         }
         LOG.info("tenant {} created", tenant.id());
-        applyRetentionSoon(tenant.id());
+        maintenance.applyRetentionSoon(tenant.id());
         return tenant(tenant.id()).orElseThrow();
     }
 
@@ -190,7 +168,7 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
             entry.tenant = named(tenant);
             state.save();
         }
-        applyRetentionSoon(tenant.id());
+        maintenance.applyRetentionSoon(tenant.id());
         return tenant(tenant.id()).orElseThrow();
     }
 
@@ -220,14 +198,15 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
         }
         long now = clock.millis();
         return entry.devices.values().stream()
-                .map(d -> d.snapshot(now, timeoutMillis))
+                .map(d -> d.snapshot(now, maintenance.timeoutMillis()))
                 .sorted(Comparator.comparing(Device::id))
                 .toList();
     }
 
     @Override
     public Optional<Device> device(String tenantId, String deviceId) {
-        return state.entry(tenantId, deviceId).map(d -> d.snapshot(clock.millis(), timeoutMillis));
+        return state.entry(tenantId, deviceId)
+                .map(d -> d.snapshot(clock.millis(), maintenance.timeoutMillis()));
     }
 
     @Override
@@ -344,37 +323,14 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
 
     // ---- maintenance
 
-    /** Detects status transitions; runs on the maintenance thread (and from tests). */
+    /** Detects status transitions now (the maintenance thread does it periodically). */
     void checkStatuses() {
-        long now = clock.millis();
-        for (TenantEntry tenant : tenants.values()) {
-            for (DeviceEntry device : tenant.devices.values()) {
-                device.transitionAt(now, timeoutMillis)
-                        .ifPresent(
-                                change -> {
-                                    state.markSeen();
-                                    publisher.publish(change);
-                                });
-            }
-        }
-    }
-
-    private void applyRetentionSoon(String tenantId) {
-        if (!maintenance.isShutdown()) {
-            maintenance.execute(() -> applyRetention(tenantId));
-        }
-    }
-
-    private void applyRetention() {
-        tenants.keySet().forEach(this::applyRetention);
+        maintenance.checkStatuses();
     }
 
     /** Drops raw data older than the tenant's retention from every backend. */
     public void applyRetention(String tenantId) {
-        TenantEntry entry = tenants.get(tenantId);
-        if (entry != null) {
-            retention.apply(entry.tenant);
-        }
+        maintenance.applyRetention(tenantId);
     }
 
     private static Tenant named(Tenant tenant) {
@@ -387,7 +343,7 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
     private static void requireIdentifier(String what, String id) {
         if (id == null || !Identifiers.isValid(id)) {
             throw new IllegalArgumentException(
-                    what + " id '" + id + "' does not match [A-Za-z0-9_.:-]{1,64}");
+                    what + " id '" + id + "' does not match " + Identifiers.PATTERN);
         }
     }
 }

@@ -14,10 +14,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -177,9 +178,7 @@ public final class IngestComponent implements IngestService {
 
     /** The name the plugin registry lists the check under (part of this component). */
     private static Dictionary<String, Object> named(String name) {
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("component.name", name);
-        return properties;
+        return FrameworkUtil.asDictionary(Map.<String, Object>of("component.name", name));
     }
 
     @Override

@@ -39,8 +39,8 @@ public final class LiveIngest implements IngestService {
     private final int listenerQueueCapacity;
     private final Map<SampleListener, ListenerQueue> listeners = new ConcurrentHashMap<>();
     private final AtomicLong accepted = new AtomicLong();
-    private final Map<String, AtomicLong> rejectedByReason = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> refusedByReason = new ConcurrentHashMap<>();
+    private final ReasonCounts rejected = new ReasonCounts();
+    private final ReasonCounts refused = new ReasonCounts();
 
     private volatile StorageWriter storage;
 
@@ -113,9 +113,7 @@ public final class LiveIngest implements IngestService {
                 }
                 if (rejection.isPresent()) {
                     rejections.add(rejection.get());
-                    rejectedByReason
-                            .computeIfAbsent(rejection.get().reason(), r -> new AtomicLong())
-                            .incrementAndGet();
+                    rejected.add(rejection.get().reason(), 1);
                 } else {
                     valid.add(sample);
                 }
@@ -123,7 +121,7 @@ public final class LiveIngest implements IngestService {
         }
         StorageWriter storage = this.storage;
         int taken = 0;
-        StorageWriter.Offer refused = null;
+        StorageWriter.Offer refusal = null;
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (taken < valid.size()) {
             List<Sample> chunk =
@@ -132,19 +130,16 @@ public final class LiveIngest implements IngestService {
             SampleBatch taking = new SampleBatch(chunk);
             StorageWriter.Offer offer = storage.offer(taking, left);
             if (offer != StorageWriter.Offer.TAKEN) {
-                refused = offer;
+                refusal = offer;
                 break;
             }
             taken += chunk.size();
             stream(taking);
         }
         accepted.addAndGet(taken);
-        if (refused != null) {
-            String reason = retryReason(refused);
-            refusedByReason
-                    .computeIfAbsent(reason, r -> new AtomicLong())
-                    .addAndGet(valid.size() - taken);
-            return new IngestResult(taken, rejections, retryAfter(refused), reason);
+        if (refusal != null) {
+            refused.add(refusal.reason(), valid.size() - taken);
+            return new IngestResult(taken, rejections, retryAfter(refusal), refusal.reason());
         }
         return new IngestResult(taken, rejections, null);
     }
@@ -160,16 +155,6 @@ public final class LiveIngest implements IngestService {
         }
     }
 
-    private static String retryReason(StorageWriter.Offer offer) {
-        return switch (offer) {
-            case NO_BACKEND -> IngestResult.NO_STORAGE_BACKEND;
-            case SPOOL_QUOTA_EXCEEDED -> IngestResult.SPOOL_QUOTA_EXCEEDED;
-            case JOURNAL_FAILED -> IngestResult.JOURNAL_UNWRITABLE;
-            case STOPPING -> IngestResult.STOPPING;
-            case BUFFER_FULL, TAKEN -> IngestResult.BUFFER_FULL;
-        };
-    }
-
     /** A full buffer frees up within about one large write; the other causes take longer. */
     private static Duration retryAfter(StorageWriter.Offer offer) {
         return offer == StorageWriter.Offer.BUFFER_FULL ? RETRY_AFTER : RETRY_AFTER_UNAVAILABLE;
@@ -177,9 +162,7 @@ public final class LiveIngest implements IngestService {
 
     /** Valid samples not taken since start (the producer was told to retry), by reason code. */
     public Map<String, Long> refusedCounts() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        refusedByReason.forEach((reason, count) -> counts.put(reason, count.get()));
-        return counts;
+        return refused.snapshot();
     }
 
     /** Samples accepted since start. */
@@ -194,8 +177,6 @@ public final class LiveIngest implements IngestService {
 
     /** Samples rejected since start, by reason code. */
     public Map<String, Long> rejectedCounts() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        rejectedByReason.forEach((reason, count) -> counts.put(reason, count.get()));
-        return counts;
+        return rejected.snapshot();
     }
 }

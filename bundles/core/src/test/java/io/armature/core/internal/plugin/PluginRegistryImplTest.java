@@ -13,12 +13,13 @@ import io.armature.api.plugin.PluginInfo;
 import io.armature.api.plugin.PluginKind;
 import io.armature.api.rest.RestResource;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.felix.framework.Felix;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,22 +67,14 @@ class PluginRegistryImplTest {
         return registry.plugins().stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
-    private static void await(String what, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
-    }
-
     /** Starts, reports a status, stops. */
     private static final class ReportingDriver implements ProtocolDriver {
+        final CountDownLatch reported = new CountDownLatch(1);
+
         @Override
         public void start(DriverContext context) {
             context.status(DriverStatus.DEGRADED, "2 of 3 presses reachable");
+            reported.countDown();
         }
 
         @Override
@@ -135,10 +128,9 @@ class PluginRegistryImplTest {
             serviceProperties.put(key, registration.getReference().getProperty(key));
         }
         registry.addDriver(driver, serviceProperties);
-        await(
-                "driver state reported",
-                () -> named("acme.press~line-1").orElseThrow().state().equals("DEGRADED"));
+        assertTrue(driver.reported.await(10, TimeUnit.SECONDS), "the supervisor started it");
         PluginInfo info = named("acme.press~line-1").orElseThrow();
+        assertEquals("DEGRADED", info.state(), "the status the driver reported is kept");
         assertEquals(PluginKind.DRIVER, info.kind());
         assertEquals("2 of 3 presses reachable", info.stateMessage());
         assertEquals(List.of("acme.press~line-1"), info.configurationPids());

@@ -1,19 +1,16 @@
 package io.armature.ingest.internal.writer;
 
+import io.armature.api.sample.IngestResult;
 import io.armature.api.sample.Sample;
 import io.armature.api.sample.SampleBatch;
 import io.armature.api.storage.TimeSeriesStore;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,40 +23,40 @@ import org.slf4j.LoggerFactory;
  */
 public final class StorageWriter {
     private static final Logger LOG = LoggerFactory.getLogger(StorageWriter.class);
-    private static final long REPLAY_INTERVAL_MS = 1_000;
 
-    /** What {@link #offer} did with a batch. */
+    /** What {@link #offer} did with a batch, with the retry reason the producer is told. */
     public enum Offer {
         /** Taken: the batch will be stored or spooled. */
-        TAKEN,
+        TAKEN(null),
         /** Not taken: the buffer stayed full for the whole wait. */
-        BUFFER_FULL,
+        BUFFER_FULL(IngestResult.BUFFER_FULL),
         /** Not taken: no storage backend is known. */
-        NO_BACKEND,
+        NO_BACKEND(IngestResult.NO_STORAGE_BACKEND),
         /** Not taken: the spool of a backend is at its quota. */
-        SPOOL_QUOTA_EXCEEDED,
+        SPOOL_QUOTA_EXCEEDED(IngestResult.SPOOL_QUOTA_EXCEEDED),
         /** Not taken: the ingest journal cannot be written. */
-        JOURNAL_FAILED,
+        JOURNAL_FAILED(IngestResult.JOURNAL_UNWRITABLE),
         /** Not taken: the writer is stopping. */
-        STOPPING
+        STOPPING(IngestResult.STOPPING);
+
+        private final String reason;
+
+        Offer(String reason) {
+            this.reason = reason;
+        }
+
+        /** The {@link IngestResult#retryReason()} code; null for {@link #TAKEN}. */
+        public String reason() {
+            return reason;
+        }
     }
 
-    private final Path spoolRoot;
     private final int batchSamples;
-    private volatile long spoolQuotaBytes;
     private final Journal journal;
     private final IngestBuffer buffer;
-
-    /** Channels by backend id; a channel without backend spools until its backend registers. */
-    private final Map<String, StoreChannel> channels = new ConcurrentHashMap<>();
-
+    private final StoreChannels channels;
     private final List<Thread> writers;
-    private final java.util.concurrent.atomic.AtomicBoolean replaying =
-            new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean running = true;
-    private volatile long nextReplay;
-    private final java.util.concurrent.atomic.AtomicLong replayRounds =
-            new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * One writer thread, no fsync per batch, a 1 GB spool quota: batches reach backends in
@@ -76,12 +73,10 @@ public final class StorageWriter {
             boolean journalSync,
             int writerThreads,
             long spoolQuotaBytes) {
-        this.spoolRoot = spoolRoot;
         this.batchSamples = batchSamples;
-        this.spoolQuotaBytes = spoolQuotaBytes;
         this.journal = new Journal(spoolRoot.resolve(".journal"), journalSync);
         this.buffer = new IngestBuffer(journal, bufferSamples, batchSamples);
-        adoptSpools();
+        this.channels = new StoreChannels(spoolRoot, spoolQuotaBytes);
         recoverJournal();
         this.writers = new ArrayList<>();
         for (int i = 0; i < writerThreads; i++) {
@@ -93,14 +88,7 @@ public final class StorageWriter {
 
     /** A backend registered: its spool (if any) is replayed, then it is written directly. */
     public void addStore(TimeSeriesStore store) {
-        String key = directoryName(store.id());
-        StoreChannel known = channels.get(key);
-        if (known != null && !known.isAttached()) {
-            known.attach(store);
-        } else {
-            channels.put(key, new StoreChannel(store, spoolRoot.resolve(key)));
-        }
-        nextReplay = 0;
+        channels.attach(store);
     }
 
     /**
@@ -109,31 +97,7 @@ public final class StorageWriter {
      * update, reconfiguration) are spooled, not dropped.
      */
     public void removeStore(TimeSeriesStore store) {
-        StoreChannel channel = channels.get(directoryName(store.id()));
-        if (channel != null) {
-            channel.detach();
-        }
-    }
-
-    /**
-     * Backends known from spool directories of an earlier run get a channel before they register.
-     */
-    private void adoptSpools() {
-        if (!Files.isDirectory(spoolRoot)) {
-            return;
-        }
-        try (var directories = Files.list(spoolRoot)) {
-            directories
-                    .filter(Files::isDirectory)
-                    .filter(dir -> !dir.getFileName().toString().startsWith("."))
-                    .forEach(
-                            dir -> {
-                                String key = dir.getFileName().toString();
-                                channels.putIfAbsent(key, new StoreChannel(storeIdOf(key), dir));
-                            });
-        } catch (IOException e) {
-            LOG.error("cannot read spool directory {}: {}", spoolRoot, e.toString());
-        }
+        channels.detach(store);
     }
 
     /** Largest batch {@link #offer} takes in one call. */
@@ -160,10 +124,8 @@ public final class StorageWriter {
         if (channels.isEmpty()) {
             return Offer.NO_BACKEND;
         }
-        for (StoreChannel channel : channels.values()) {
-            if (channel.spooledBytes() >= spoolQuotaBytes) {
-                return Offer.SPOOL_QUOTA_EXCEEDED;
-            }
+        if (channels.anyAtQuota()) {
+            return Offer.SPOOL_QUOTA_EXCEEDED;
         }
         try {
             return buffer.offer(batch, maxWait) ? Offer.TAKEN : Offer.BUFFER_FULL;
@@ -175,12 +137,12 @@ public final class StorageWriter {
 
     /** Sets the spool quota of each backend, effective for the next offer. */
     public void spoolQuota(long bytes) {
-        this.spoolQuotaBytes = bytes;
+        channels.quota(bytes);
     }
 
     /** Bytes one backend's spool may take before new samples are refused. */
     public long spoolQuotaBytes() {
-        return spoolQuotaBytes;
+        return channels.quotaBytes();
     }
 
     /**
@@ -197,7 +159,7 @@ public final class StorageWriter {
                     SampleBatch batch = merge(pending.batches());
                     samples += batch.size();
                     delivered &=
-                            deliverToChannels(
+                            channels.deliver(
                                     batch, pending.id() == null ? UUID.randomUUID() : pending.id());
                 }
                 if (!delivered) {
@@ -229,9 +191,7 @@ public final class StorageWriter {
 
     /** Spool figures per backend id. */
     public Map<String, Spool.Stats> spools() {
-        Map<String, Spool.Stats> result = new java.util.TreeMap<>();
-        channels.values().forEach(c -> result.put(c.storeId(), c.stats()));
-        return result;
+        return channels.stats();
     }
 
     public void deactivate() throws InterruptedException {
@@ -266,7 +226,7 @@ public final class StorageWriter {
                 if (group != null) {
                     deliver(group);
                 }
-                replayIfDue();
+                channels.replayIfDue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 LOG.error(
@@ -285,7 +245,7 @@ public final class StorageWriter {
             // still delivered: only the crash recovery of this group loses its exactly-once id
             LOG.error("ingest journal write failed: {}", e.toString());
         }
-        deliverToChannels(merge(group.batches()), id);
+        channels.deliver(merge(group.batches()), id);
         try {
             buffer.done(group);
         } catch (IOException e) {
@@ -295,56 +255,7 @@ public final class StorageWriter {
 
     /** Replay rounds begun since start (tests wait for rounds instead of sleeping). */
     long replayRounds() {
-        return replayRounds.get();
-    }
-
-    /**
-     * Stores or spools the batch for every backend; false when one could do neither, or when there
-     * is no backend at all to keep it for.
-     */
-    private boolean deliverToChannels(SampleBatch batch, UUID id) {
-        boolean all = !channels.isEmpty();
-        for (StoreChannel channel : channels.values()) {
-            try {
-                channel.deliver(batch, id);
-            } catch (IOException | RuntimeException e) {
-                all = false;
-                // the writer thread must survive anything one channel does
-                LOG.error(
-                        "could not spool {} samples for {}: {}",
-                        batch.size(),
-                        channel.storeId(),
-                        e.toString(),
-                        e);
-            }
-        }
-        return all;
-    }
-
-    private void replayIfDue() {
-        long now = System.currentTimeMillis();
-        if (now < nextReplay || !replaying.compareAndSet(false, true)) {
-            return; // one writer replays at a time, oldest spooled batch first
-        }
-        try {
-            nextReplay = now + REPLAY_INTERVAL_MS;
-            replayRounds.incrementAndGet();
-            for (StoreChannel channel : channels.values()) {
-                if (channel.hasBacklog()) {
-                    try {
-                        channel.replay();
-                    } catch (IOException | RuntimeException e) {
-                        LOG.error(
-                                "spool replay for {} failed: {}",
-                                channel.storeId(),
-                                e.toString(),
-                                e);
-                    }
-                }
-            }
-        } finally {
-            replaying.set(false);
-        }
+        return channels.replayRounds();
     }
 
     private static SampleBatch merge(List<SampleBatch> batches) {
@@ -354,36 +265,5 @@ public final class StorageWriter {
         List<Sample> samples = new ArrayList<>();
         batches.forEach(b -> samples.addAll(b.samples()));
         return new SampleBatch(samples);
-    }
-
-    /**
-     * The spool directory of a backend: its id with every byte outside {@code [A-Za-z0-9_.-]}
-     * written as {@code %XX}, so that two ids never share a directory and the id can be read back.
-     */
-    static String directoryName(String storeId) {
-        StringBuilder name = new StringBuilder();
-        for (byte b : storeId.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z')
-                    || (c >= 'a' && c <= 'z')
-                    || (c >= '0' && c <= '9')
-                    || c == '_'
-                    || c == '-'
-                    || (c == '.' && name.length() > 0)) {
-                name.append(c);
-            } else {
-                name.append('%').append(String.format("%02X", b & 0xff));
-            }
-        }
-        return name.toString();
-    }
-
-    /** The backend id a spool directory belongs to (see {@link #directoryName}). */
-    static String storeIdOf(String directoryName) {
-        try {
-            return URLDecoder.decode(directoryName.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return directoryName; // not written by directoryName: take it as it is
-        }
     }
 }

@@ -50,10 +50,10 @@ class StorageWriterTest {
     @Test
     void spoolDirectoriesOfDifferentIdsNeverCollide() {
         List<String> ids = List.of("influx/eu", "influx_eu", "influx%2Feu", ".journal", "pg~main");
-        var names = ids.stream().map(StorageWriter::directoryName).toList();
+        var names = ids.stream().map(StoreChannels::directoryName).toList();
         assertEquals(ids.size(), new java.util.HashSet<>(names).size(), names.toString());
         assertFalse(names.stream().anyMatch(n -> n.startsWith(".") || n.contains("/")));
-        assertEquals(ids, names.stream().map(StorageWriter::storeIdOf).toList());
+        assertEquals(ids, names.stream().map(StoreChannels::storeIdOf).toList());
     }
 
     @Test

@@ -10,13 +10,14 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.apache.felix.framework.Felix;
 import org.glassfish.jersey.internal.MapPropertiesDelegate;
 import org.glassfish.jersey.server.ApplicationHandler;
@@ -40,7 +41,7 @@ class JerseyRegistrarTest {
     @TempDir java.nio.file.Path cache;
     private Felix framework;
     private BundleContext context;
-    private final List<ResourceConfig> builds = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<ResourceConfig> built = new LinkedBlockingQueue<>();
     private JerseyRegistrar registrar;
 
     /** A resource as a plugin would contribute it. */
@@ -91,7 +92,7 @@ class JerseyRegistrarTest {
                                 Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
         framework.start();
         context = framework.getBundleContext();
-        registrar = new JerseyRegistrar(context, builds::add);
+        registrar = new JerseyRegistrar(context, built::add);
     }
 
     @AfterEach
@@ -107,14 +108,13 @@ class JerseyRegistrarTest {
         return props;
     }
 
-    private void awaitBuilds(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (builds.size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("only " + builds.size() + " builds, expected " + count);
-            }
-            Thread.sleep(5);
+    /** The next application the registrar builds. */
+    private ResourceConfig nextBuild() throws InterruptedException {
+        ResourceConfig application = built.poll(15, TimeUnit.SECONDS);
+        if (application == null) {
+            throw new AssertionError("no application built within 15 s");
         }
+        return application;
     }
 
     private static List<Class<?>> contributed(ResourceConfig application) {
@@ -147,16 +147,14 @@ class JerseyRegistrarTest {
         }
         // a service without the property is not a resource
         context.registerService(Object.class, new Object(), null);
-        awaitBuilds(1);
         assertEquals(
                 3,
-                contributed(builds.get(0)).size(),
+                contributed(nextBuild()).size(),
                 "the burst is debounced into one application with every resource");
 
         registrations.get(1).unregister();
         registrations.get(2).unregister();
-        awaitBuilds(2);
-        ResourceConfig last = builds.get(builds.size() - 1);
+        ResourceConfig last = nextBuild();
         assertEquals(List.of(PressResource.class), contributed(last));
         assertEquals(404, get(last, "/api/v1/valves").getStatus(), "gone with its service");
         ContainerResponse found = get(last, "/api/v1/presses/press-0");
@@ -167,13 +165,13 @@ class JerseyRegistrarTest {
     @Test
     void errorsOfAContributedResourceAreProblemDocumentsWithItsMessage() throws Exception {
         context.registerService(Object.class, new PressResource("press-1"), resource());
-        awaitBuilds(1);
-        ContainerResponse missing = get(builds.get(0), "/api/v1/presses/press-9");
+        ResourceConfig application = nextBuild();
+        ContainerResponse missing = get(application, "/api/v1/presses/press-9");
         assertEquals(404, missing.getStatus());
         assertEquals("application/problem+json", missing.getMediaType().toString());
         Problem problem = (Problem) missing.getEntity();
         assertTrue(problem.detail().contains("no press 'press-9'"), problem.detail());
-        ContainerResponse unknown = get(builds.get(0), "/api/v1/nothing-here");
+        ContainerResponse unknown = get(application, "/api/v1/nothing-here");
         assertEquals(404, unknown.getStatus());
     }
 }

@@ -18,17 +18,17 @@ import org.slf4j.LoggerFactory;
  * and writes a checkpoint) before it starts its own; otherwise the new server would find the data
  * directory locked and never start.
  */
-final class OrphanedPostmaster {
+final class Postmaster {
     private static final Logger LOG = LoggerFactory.getLogger("armature");
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
 
-    private OrphanedPostmaster() {}
+    private Postmaster() {}
 
     /**
      * Stops a server left on {@code directory} by a runtime that is gone, if there is one; waits
      * until it is gone.
      */
-    static void stopIfRunning(Path directory) throws IOException {
+    static void stopOrphan(Path directory) throws IOException {
         Optional<ProcessHandle> orphan = find(directory);
         if (orphan.isPresent()) {
             LOG.info(
