@@ -22,6 +22,15 @@ import java.util.concurrent.Callable;
  */
 public class QueryBench {
     static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** The admin token of the runtime (query.sh reads it from data/secrets/admin.token). */
+    static final String TOKEN = System.getenv("ARMATURE_TOKEN");
+
+    static HttpRequest.Builder request(String url) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
+        return TOKEN == null ? builder : builder.header("Authorization", "Bearer " + TOKEN);
+    }
+
     static final String TENANT = "bench";
 
     public static void main(String[] args) throws Exception {
@@ -119,12 +128,7 @@ public class QueryBench {
             }
             HttpResponse<String> response =
                     HTTP.send(
-                            HttpRequest.newBuilder(
-                                            URI.create(
-                                                    base
-                                                            + "/api/v1/tenants/"
-                                                            + TENANT
-                                                            + "/samples"))
+                            request(base + "/api/v1/tenants/" + TENANT + "/samples")
                                     .header("Content-Type", "application/json")
                                     .POST(
                                             HttpRequest.BodyPublishers.ofString(
@@ -161,9 +165,7 @@ public class QueryBench {
 
     static String get(String url) throws Exception {
         HttpResponse<String> response =
-                HTTP.send(
-                        HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HTTP.send(request(url).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(
                     url + " -> " + response.statusCode() + " " + response.body());

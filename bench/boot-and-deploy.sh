@@ -21,7 +21,9 @@ exec 9<> <(:)
 nap() { read -rt 0.01 -u 9 || true; }
 http_get() {
   { exec 3<>"/dev/tcp/127.0.0.1/$PORT"; } 2>/dev/null || return 1
-  printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$1" >&3
+  local auth=""
+  [ -f "$HOME_DIR/data/secrets/admin.token" ] && auth="Authorization: Bearer $(<"$HOME_DIR/data/secrets/admin.token")"$'\r\n'
+  printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n%s\r\n' "$1" "$auth" >&3
   local response=""; IFS= read -r -d '' response <&3 || true; exec 3<&-
   printf '%s' "$response"
 }

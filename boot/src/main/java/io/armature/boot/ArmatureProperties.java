@@ -23,5 +23,12 @@ public final class ArmatureProperties {
      */
     public static final String EMBEDDED_POSTGRES_URL = "armature.postgres.embedded.url";
 
+    /**
+     * {@code false} switches authentication and authorisation of the REST API off (every request is
+     * served without credentials). Only for measuring what security costs (bench/); the runtime
+     * logs a warning on every start with it. Any other value, or none, enforces security.
+     */
+    public static final String SECURITY_ENFORCE = "armature.security.enforce";
+
     private ArmatureProperties() {}
 }

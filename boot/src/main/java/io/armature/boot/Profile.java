@@ -19,12 +19,15 @@ import java.util.Set;
  * @param description what the deployment is
  * @param features feature ids, base feature included
  * @param configurations PID to overriding properties
+ * @param host the address to listen on ({@code "host"}, may use {@code ${env:...}}), or null for
+ *     the launcher's default (127.0.0.1, or {@code --host})
  */
 public record Profile(
         String name,
         String description,
         List<String> features,
-        Map<String, Map<String, Object>> configurations) {
+        Map<String, Map<String, Object>> configurations,
+        String host) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Profile {
@@ -58,7 +61,7 @@ public record Profile(
         }
         JsonKeys.requireKnown(
                 root,
-                Set.of("name", "description", "features", "configurations"),
+                Set.of("name", "description", "features", "configurations", "host"),
                 "profile " + name);
         List<String> features = new ArrayList<>();
         features.add(FeatureCatalog.BASE_FEATURE);
@@ -73,7 +76,16 @@ public record Profile(
         } catch (FeatureFormatException e) {
             throw new FeatureFormatException("profile " + name + ": " + e.getMessage());
         }
-        return new Profile(name, root.path("description").asText(""), features, configurations);
+        String host = null;
+        if (root.hasNonNull("host")) {
+            if (!root.get("host").isTextual()) {
+                throw new FeatureFormatException(
+                        "profile " + name + ": host must be a string (an address or host name)");
+            }
+            host = variables.resolve(root.get("host").asText());
+        }
+        return new Profile(
+                name, root.path("description").asText(""), features, configurations, host);
     }
 
     private static String available(Path directory) {

@@ -210,18 +210,9 @@ class PostgresStorageIT {
             assertTrue(buckets.get("buckets").get(1).get("avg").isNull());
 
             var csv =
-                    java.net.http.HttpClient.newHttpClient()
-                            .send(
-                                    java.net.http.HttpRequest.newBuilder(
-                                                    java.net.URI.create(
-                                                            runtime.baseUrl()
-                                                                    + series
-                                                                    + "?"
-                                                                    + window
-                                                                    + "&bucket=1m&agg=avg,count"))
-                                            .header("Accept", "text/csv")
-                                            .build(),
-                                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    runtime.send(
+                            runtime.requestTo(series + "?" + window + "&bucket=1m&agg=avg,count")
+                                    .header("Accept", "text/csv"));
             assertEquals(
                     "time,avg,count\n2026-11-01T10:00:00Z,2.0,2\n2026-11-01T10:01:00Z,,0\n2026-11-01T10:02:00Z,4.5,1\n",
                     csv.body());

@@ -28,7 +28,10 @@ class ProfileStartupIT {
         for (String profile : profiles) {
             try (RuntimeProcess runtime =
                     RuntimeProcess.start(
-                            home, Map.of("ACME_CONSOLE_USER", "alice"), "--profile", profile)) {
+                            home,
+                            Map.of("ACME_REQUESTS_PER_SECOND", "250"),
+                            "--profile",
+                            profile)) {
                 assertEquals(profile, runtime.getJson("/api/v1/system").get("profile").asText());
                 JsonNode health = runtime.getJson("/health");
                 if (profile.equals("acme-packaging")) {
@@ -50,12 +53,11 @@ class ProfileStartupIT {
                             "application/problem+json",
                             refused.headers().firstValue("Content-Type").orElseThrow());
                     assertEquals(
-                            "alice",
-                            runtime.getJson(
-                                            "/api/v1/system/configurations/org.apache.felix.webconsole.internal.servlet.OsgiManager")
+                            250.0,
+                            runtime.getJson("/api/v1/system/configurations/io.armature.security")
                                     .get("properties")
-                                    .get("username")
-                                    .asText());
+                                    .get("requestsPerSecond")
+                                    .asDouble());
                     assertEquals(
                             60,
                             runtime.getJson("/api/v1/system/configurations/io.armature.ingest")

@@ -37,6 +37,9 @@ public final class RuntimeProcess implements AutoCloseable {
     private final StringBuffer output = new StringBuffer();
     private final Thread reader;
 
+    /** The bearer token every request helper sends (the first start's admin token). */
+    private volatile String token;
+
     private RuntimeProcess(Path home, int port, Process process) {
         this.home = home;
         this.port = port;
@@ -105,6 +108,7 @@ public final class RuntimeProcess implements AutoCloseable {
         RuntimeProcess runtime = new RuntimeProcess(home, port, launch(home, env, port, args));
         try {
             runtime.awaitOutput("ready in", Duration.ofSeconds(90));
+            runtime.token = adminToken(home);
         } catch (AssertionError | InterruptedException e) {
             runtime.process
                     .toHandle()
@@ -165,6 +169,33 @@ public final class RuntimeProcess implements AutoCloseable {
 
     public Path home() {
         return home;
+    }
+
+    /**
+     * The admin token the runtime created at its first start ({@code data/secrets/admin.token}).
+     */
+    public static String adminToken(Path home) throws IOException {
+        return Files.readString(home.resolve("data/secrets/admin.token")).strip();
+    }
+
+    /** The token the request helpers send. */
+    public String token() {
+        return token;
+    }
+
+    /** Sends {@code token} (null: no credentials) with every request helper from now on. */
+    public void useToken(String token) {
+        this.token = token;
+    }
+
+    /** A request to this runtime with the current token, for requests the helpers do not cover. */
+    public HttpRequest.Builder requestTo(String path) {
+        return request(path);
+    }
+
+    /** Sends a request built with {@link #requestTo}. */
+    public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return send(request.build());
     }
 
     /** {@code http://127.0.0.1:<port>} of this runtime. */
@@ -250,8 +281,13 @@ public final class RuntimeProcess implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws Exception {

@@ -32,7 +32,8 @@ class SystemApiIT extends OneRuntimePerClass {
                         .contains(
                                 "features: armature-base, armature-webconsole, armature-storage-postgres"),
                 runtime.output());
-        assertTrue(runtime.output().contains("http://localhost:"), runtime.output());
+        assertTrue(runtime.output().contains("http://127.0.0.1:"), runtime.output());
+        assertTrue(runtime.output().contains("listening on 127.0.0.1"), runtime.output());
     }
 
     @Test
@@ -91,14 +92,7 @@ class SystemApiIT extends OneRuntimePerClass {
         assertEquals(0, metrics.get("storage.spools.postgres-main.samples").asLong());
         assertEquals(0, metrics.get("storage.status").asInt(), "0 = up");
         var text =
-                java.net.http.HttpClient.newHttpClient()
-                        .send(
-                                java.net.http.HttpRequest.newBuilder(
-                                                java.net.URI.create(
-                                                        runtime.baseUrl() + "/health/metrics"))
-                                        .header("Accept", "text/plain")
-                                        .build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofString());
+                runtime.send(runtime.requestTo("/health/metrics").header("Accept", "text/plain"));
         assertTrue(
                 text.body().contains("armature_storage_spools_postgres_main_samples 0\n"),
                 text.body());
@@ -177,7 +171,19 @@ class SystemApiIT extends OneRuntimePerClass {
                         "patch /api/v1/tenants/{tenant}/devices/{device}",
                         "delete /api/v1/tenants/{tenant}/devices/{device}",
                         "get /api/v1/tenants/{tenant}/devices/{device}/metrics",
-                        "post /api/v1/tenants/{tenant}/devices/{device}/heartbeat")) {
+                        "post /api/v1/tenants/{tenant}/devices/{device}/heartbeat",
+                        "post /api/v1/auth/login",
+                        "post /api/v1/auth/logout",
+                        "get /api/v1/auth/me",
+                        "get /api/v1/users",
+                        "post /api/v1/users",
+                        "get /api/v1/users/{user}",
+                        "patch /api/v1/users/{user}",
+                        "delete /api/v1/users/{user}",
+                        "get /api/v1/tokens",
+                        "post /api/v1/tokens",
+                        "delete /api/v1/tokens/{id}",
+                        "get /api/v1/system/audit")) {
             assertTrue(
                     operations.remove(expected),
                     "OpenAPI lacks " + expected + "; has " + operations);

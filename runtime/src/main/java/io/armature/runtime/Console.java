@@ -23,8 +23,17 @@ final class Console {
                         + message);
     }
 
-    static void banner(String version, int port, BootPlan plan, Duration bootTime) {
-        String url = "http://localhost:" + port;
+    static void banner(
+            String version,
+            Listen listen,
+            BootPlan plan,
+            java.nio.file.Path data,
+            Duration bootTime) {
+        String url =
+                (listen.http() ? "http://" : "https://")
+                        + listen.localHost()
+                        + ":"
+                        + listen.probePort();
         System.out.println();
         System.out.println("  Armature " + version + " ready in " + bootTime.toMillis() + " ms");
         System.out.println("  profile:  " + plan.profile().name());
@@ -36,6 +45,15 @@ final class Console {
                         + url
                         + "/api/v1/openapi.json)");
         System.out.println("  health:   " + url + "/health");
+        if (listen.http() && listen.tls()) {
+            System.out.println(
+                    "  HTTPS:    https://" + listen.localHost() + ":" + listen.tlsPort());
+        }
+        System.out.println("  listening on " + listen.host() + " (another address with --host)");
+        System.out.println(
+                "  admin token: "
+                        + data.resolve("secrets/admin.token")
+                        + "  (curl -H \"Authorization: Bearer $(cat <that file>)\" ...)");
         System.out.println(
                 "  deploy:   " + plan.home().resolve("deploy") + "  (drop plugin jars here)");
         System.out.println();

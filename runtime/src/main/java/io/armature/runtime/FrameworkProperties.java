@@ -25,7 +25,13 @@ final class FrameworkProperties {
         p.put("felix.startlevel.bundle", String.valueOf(PLUGIN_START_LEVEL));
         p.put("org.osgi.service.http.port", String.valueOf(port));
         p.put("org.apache.felix.http.name", "armature");
+        // no server version banner; the web console serves nothing until Armature's security
+        // provider is there (it never falls back to its built-in admin/admin)
+        p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        p.put("felix.webconsole.security.providers", "armature");
         p.put("felix.cm.dir", data.resolve("config").toString());
+        // configurations are persisted only through the vault, which encrypts their secrets
+        p.put("felix.cm.pm", "armature");
         p.put("felix.fileinstall.dir", home.resolve("deploy").toString());
         p.put("felix.fileinstall.poll", "500");
         p.put("felix.fileinstall.noInitialDelay", "true");
@@ -34,6 +40,9 @@ final class FrameworkProperties {
         p.put("felix.fileinstall.filter", "[^.].*\\.(jar|config|cfg)");
         p.put("felix.fileinstall.log.level", "3");
         p.put("felix.fileinstall.log.default", "jul");
+        // FileInstall would write configuration changes (secrets included, in clear) back into
+        // deploy/*.config; the file a user dropped stays theirs
+        p.put("felix.fileinstall.enableConfigSave", "false");
         p.put(ArmatureProperties.HOME, home.toString());
         p.put(ArmatureProperties.DATA, data.toString());
         p.put(ArmatureProperties.PROFILE, profile);

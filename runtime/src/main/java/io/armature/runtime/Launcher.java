@@ -38,12 +38,14 @@ final class Launcher {
     private final Path data;
     private final String profile;
     private final int port;
+    private Listen listen;
 
-    Launcher(Path home, Path data, String profile, int port) {
+    Launcher(Path home, Path data, String profile, Listen listen) {
         this.home = home;
         this.data = data;
         this.profile = profile;
-        this.port = port;
+        this.port = listen.port();
+        this.listen = listen;
     }
 
     int run() throws Exception {
@@ -80,6 +82,25 @@ final class Launcher {
                         FrameworkProperties.of(
                                 home, data, profile, port, version == null ? "dev" : version));
         hooks.forEach(hook -> properties.putAll(hook.frameworkProperties()));
+        if (listen.host() == null) {
+            String host = plan.profile().host() != null ? plan.profile().host() : "127.0.0.1";
+            listen =
+                    new Listen(
+                            host,
+                            listen.port(),
+                            listen.http(),
+                            listen.tls(),
+                            listen.tlsPort(),
+                            listen.keystore(),
+                            listen.keystorePasswordFile());
+        }
+        try {
+            properties.putAll(Tls.properties(listen, data));
+        } catch (IOException e) {
+            Console.error("cannot start: " + e.getMessage());
+            hooks.forEach(LaunchHook.Started::close);
+            return EXIT_CONFIGURATION;
+        }
         Felix felix = new Felix(new HashMap<>(properties));
         felix.init();
         trace(started, "framework initialised");
@@ -109,9 +130,9 @@ final class Launcher {
                         + profile
                         + " with features "
                         + String.join(", ", plan.enabled()));
-        ReadinessProbe.Result ready = ReadinessProbe.await(port, READY_TIMEOUT);
+        ReadinessProbe.Result ready = ReadinessProbe.await(listen, READY_TIMEOUT);
         if (ready.ready()) {
-            Console.banner(version, port, plan, Duration.between(started, Instant.now()));
+            Console.banner(version, listen, plan, data, Duration.between(started, Instant.now()));
         } else {
             Console.error("not ready after " + READY_TIMEOUT.toSeconds() + " s: " + ready.detail());
         }

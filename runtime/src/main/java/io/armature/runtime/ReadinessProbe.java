@@ -17,12 +17,21 @@ final class ReadinessProbe {
 
     private ReadinessProbe() {}
 
-    static Result await(int port, Duration timeout) throws InterruptedException, IOException {
-        URL url = new URL("http://127.0.0.1:" + port + "/health");
+    static Result await(Listen listen, Duration timeout) throws InterruptedException, IOException {
+        URL url =
+                new URL(
+                        (listen.http() ? "http://" : "https://")
+                                + listen.localHost()
+                                + ":"
+                                + listen.probePort()
+                                + "/health");
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+            if (connection instanceof javax.net.ssl.HttpsURLConnection https) {
+                LocalTls.trustItself(https); // our own (maybe self-signed) certificate
+            }
             connection.setConnectTimeout(1000);
             connection.setReadTimeout(2000);
             try {

@@ -140,6 +140,10 @@ public abstract class ArmatureFramework {
         HttpURLConnection connection =
                 (HttpURLConnection) new URL("http://127.0.0.1:" + PORT + path).openConnection();
         connection.setRequestMethod(method);
+        String token = adminToken();
+        if (token != null) {
+            connection.setRequestProperty("Authorization", "Bearer " + token);
+        }
         if (json != null) {
             connection.setDoOutput(true);
             connection.setRequestProperty("Content-Type", "application/json");
@@ -151,6 +155,16 @@ public abstract class ArmatureFramework {
             String.valueOf(status),
             body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8)
         };
+    }
+
+    /** The admin token the security bundle created at its first start, once it did. */
+    private static String adminToken() throws IOException {
+        String data =
+                org.osgi.framework.FrameworkUtil.getBundle(ArmatureFramework.class)
+                        .getBundleContext()
+                        .getProperty("armature.data");
+        Path file = Path.of(data, "secrets", "admin.token");
+        return Files.exists(file) ? Files.readString(file).strip() : null;
     }
 
     /** Polls until the condition holds, for at most ten seconds. */

@@ -7,6 +7,8 @@ import io.armature.api.device.DeviceStatus;
 import io.armature.api.device.DeviceStatusChange;
 import io.armature.api.device.MetricInfo;
 import io.armature.api.rest.RestResource;
+import io.armature.api.security.RequiresRole;
+import io.armature.api.security.Role;
 import io.armature.api.storage.StorageUnavailableException;
 import io.armature.rest.internal.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
@@ -40,6 +42,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(name = "io.armature.rest.devices", service = DevicesResource.class)
 @RestResource
 @Path("/api/v1/tenants/{tenant}/devices")
+@RequiresRole(Role.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 public final class DevicesResource {
     static final int DEFAULT_LIMIT = 100;
@@ -82,6 +85,7 @@ public final class DevicesResource {
     }
 
     @POST
+    @RequiresRole(Role.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("tenant") String tenant, JsonNode body) {
         requireTenant(tenant);
@@ -120,6 +124,7 @@ public final class DevicesResource {
     }
 
     @PATCH
+    @RequiresRole(Role.OPERATOR)
     @Path("{device}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> patch(
@@ -134,6 +139,7 @@ public final class DevicesResource {
     }
 
     @DELETE
+    @RequiresRole(Role.OPERATOR)
     @Path("{device}")
     public Response delete(@PathParam("tenant") String tenant, @PathParam("device") String device) {
         require(tenant, device);
@@ -166,6 +172,7 @@ public final class DevicesResource {
     }
 
     @POST
+    @RequiresRole(Role.INGEST)
     @Path("{device}/heartbeat")
     public Response heartbeat(
             @PathParam("tenant") String tenant, @PathParam("device") String device) {

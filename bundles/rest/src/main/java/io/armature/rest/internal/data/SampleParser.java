@@ -107,4 +107,38 @@ final class SampleParser {
     private static double value(JsonNode node) {
         return node.isNumber() ? node.doubleValue() : Double.parseDouble(node.asText());
     }
+
+    /**
+     * The samples of devices the caller may send for; the others become {@code not_permitted}
+     * rejections (a device-scoped token sending for another device).
+     */
+    static Parsed onlyPermitted(Parsed parsed, java.util.function.Predicate<String> device) {
+        List<Sample> samples = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>(parsed.rejections());
+        for (int i = 0; i < parsed.samples().size(); i++) {
+            Sample sample = parsed.samples().get(i);
+            if (device.test(sample.device())) {
+                samples.add(sample);
+                indexes.add(parsed.indexes().get(i));
+            } else {
+                rejections.add(
+                        new Rejection(
+                                parsed.indexes().get(i),
+                                "not_permitted",
+                                "this token may not send samples for device '"
+                                        + sample.device()
+                                        + "'"));
+            }
+        }
+        Map<List<String>, String> units = new LinkedHashMap<>();
+        parsed.units()
+                .forEach(
+                        (series, unit) -> {
+                            if (device.test(series.get(0))) {
+                                units.put(series, unit);
+                            }
+                        });
+        return new Parsed(samples, indexes, rejections, units);
+    }
 }

@@ -8,7 +8,10 @@ import io.armature.api.sample.IngestResult;
 import io.armature.api.sample.IngestService;
 import io.armature.api.sample.Rejection;
 import io.armature.api.sample.SampleBatch;
+import io.armature.api.security.RequiresRole;
+import io.armature.api.security.Role;
 import io.armature.rest.internal.problem.ProblemException;
+import io.armature.rest.internal.security.Callers;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,6 +37,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(name = "io.armature.rest.samples", service = SamplesResource.class)
 @RestResource
 @Path("/api/v1/tenants/{tenant}/samples")
+@RequiresRole(value = Role.INGEST, filtered = true)
 @Produces(MediaType.APPLICATION_JSON)
 public final class SamplesResource {
     static final int MAX_SAMPLES = 100_000;
@@ -55,7 +59,10 @@ public final class SamplesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response post(@PathParam("tenant") String tenant, JsonNode body)
+    public Response post(
+            @PathParam("tenant") String tenant,
+            JsonNode body,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security)
             throws InterruptedException {
         PathIdentifiers.require("tenant", tenant);
         if (body == null || !body.isArray()) {
@@ -68,6 +75,12 @@ public final class SamplesResource {
                     413, body.size() + " samples in one request; at most " + MAX_SAMPLES);
         }
         SampleParser.Parsed parsed = SampleParser.parse(tenant, body);
+        if (!Callers.permits(security, Role.INGEST, tenant, null)) {
+            parsed =
+                    SampleParser.onlyPermitted(
+                            parsed,
+                            device -> Callers.permits(security, Role.INGEST, tenant, device));
+        }
         IngestResult result =
                 ingest.ingest(new SampleBatch(parsed.samples()), Duration.ofSeconds(2));
         declareUnits(tenant, parsed.units());

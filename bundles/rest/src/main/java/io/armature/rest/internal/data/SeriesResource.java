@@ -2,6 +2,8 @@ package io.armature.rest.internal.data;
 
 import io.armature.api.device.DeviceRegistry;
 import io.armature.api.rest.RestResource;
+import io.armature.api.security.RequiresRole;
+import io.armature.api.security.Role;
 import io.armature.api.storage.Aggregate;
 import io.armature.api.storage.Bucket;
 import io.armature.api.storage.BucketQuery;
@@ -41,6 +43,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(name = "io.armature.rest.series", service = SeriesResource.class)
 @RestResource
 @Path("/api/v1/tenants/{tenant}/devices")
+@RequiresRole(Role.VIEWER)
 @Produces({"application/json", "text/csv"})
 public final class SeriesResource {
     static final int MAX_LIMIT = 100_000;

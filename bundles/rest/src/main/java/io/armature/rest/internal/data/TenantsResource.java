@@ -5,8 +5,11 @@ import io.armature.api.device.DeviceRegistry;
 import io.armature.api.device.Tenant;
 import io.armature.api.device.UnknownDevicePolicy;
 import io.armature.api.rest.RestResource;
+import io.armature.api.security.RequiresRole;
+import io.armature.api.security.Role;
 import io.armature.api.storage.StorageUnavailableException;
 import io.armature.rest.internal.problem.ProblemException;
+import io.armature.rest.internal.security.Callers;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,6 +38,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(name = "io.armature.rest.tenants", service = TenantsResource.class)
 @RestResource
 @Path("/api/v1/tenants")
+@RequiresRole(Role.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public final class TenantsResource {
     private static final Set<String> FIELDS =
@@ -48,8 +52,15 @@ public final class TenantsResource {
     }
 
     @GET
-    public Map<String, Object> list() {
-        return Map.of("tenants", registry.tenants().stream().map(this::view).toList());
+    @RequiresRole(value = Role.VIEWER, filtered = true)
+    public Map<String, Object> list(
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
+        return Map.of(
+                "tenants",
+                registry.tenants().stream()
+                        .filter(t -> Callers.canSee(security, t.id()))
+                        .map(this::view)
+                        .toList());
     }
 
     @POST
@@ -73,6 +84,7 @@ public final class TenantsResource {
     }
 
     @GET
+    @RequiresRole(Role.VIEWER)
     @Path("{tenant}")
     public Map<String, Object> get(@PathParam("tenant") String tenant) {
         return view(require(tenant));

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import io.armature.rest.internal.problem.JsonExceptionMapper;
 import io.armature.rest.internal.problem.UnexpectedExceptionMapper;
 import io.armature.rest.internal.problem.WebApplicationExceptionMapper;
+import io.armature.rest.internal.security.BodyLimitFilter;
+import io.armature.rest.internal.security.FailClosedFilter;
+import io.armature.rest.internal.security.HardeningFilter;
 import java.util.Collection;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -12,7 +15,13 @@ import org.glassfish.jersey.server.ServerProperties;
 final class ApiConfig {
     private ApiConfig() {}
 
-    static ResourceConfig build(Collection<Object> contributed, OpenApiResource openApi) {
+    /**
+     * @param authorized true when an authorization filter is among the contributed services, or
+     *     security enforcement is off; otherwise a fail-closed filter refuses every request that
+     *     needs credentials
+     */
+    static ResourceConfig build(
+            Collection<Object> contributed, OpenApiResource openApi, boolean authorized) {
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName("armature");
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -22,6 +31,11 @@ final class ApiConfig {
         config.register(new WebApplicationExceptionMapper());
         config.register(new JsonExceptionMapper());
         config.register(new UnexpectedExceptionMapper());
+        config.register(new BodyLimitFilter());
+        config.register(new HardeningFilter());
+        if (!authorized) {
+            config.register(FailClosedFilter.class);
+        }
         config.registerInstances(openApi);
         contributed.forEach(config::registerInstances);
         return config;

@@ -1,6 +1,7 @@
 package io.armature.rest.internal.jersey;
 
 import io.armature.api.rest.RestResource;
+import io.armature.boot.ArmatureProperties;
 import jakarta.servlet.Servlet;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -39,10 +40,20 @@ import org.slf4j.LoggerFactory;
 public final class JerseyRegistrar {
     private static final Logger LOG = LoggerFactory.getLogger(JerseyRegistrar.class);
     private static final long DEBOUNCE_MS = 50;
+
+    /** Service property of the (one) filter that authenticates and authorises requests. */
+    static final String AUTHORIZATION = "armature.rest.authorization";
+
     private static final java.util.logging.Logger QUIET_PROVIDER_CHECK =
             java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
 
     private final Map<Long, Object> resources = new ConcurrentSkipListMap<>();
+
+    /** Services among them with {@code armature.rest.authorization=true}. */
+    private final java.util.Set<Long> authorizers =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private final boolean enforce;
     private final ScheduledExecutorService reloader =
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "armature-rest-reload"));
     private final ServiceTracker<Object, Object> tracker;
@@ -68,6 +79,13 @@ public final class JerseyRegistrar {
     JerseyRegistrar(BundleContext context, java.util.function.Consumer<ResourceConfig> built)
             throws InvalidSyntaxException {
         this.built = built;
+        this.enforce = !"false".equals(context.getProperty(ArmatureProperties.SECURITY_ENFORCE));
+        if (!enforce) {
+            LOG.warn(
+                    "{}=false: the REST API serves every request WITHOUT authentication; only for"
+                            + " benchmarks",
+                    ArmatureProperties.SECURITY_ENFORCE);
+        }
         tracker =
                 new ServiceTracker<>(
                         context,
@@ -77,8 +95,12 @@ public final class JerseyRegistrar {
                     public Object addingService(ServiceReference<Object> reference) {
                         Object service = context.getService(reference);
                         if (service != null) {
-                            resources.put(
-                                    (Long) reference.getProperty(Constants.SERVICE_ID), service);
+                            Long id = (Long) reference.getProperty(Constants.SERVICE_ID);
+                            if (Boolean.parseBoolean(
+                                    String.valueOf(reference.getProperty(AUTHORIZATION)))) {
+                                authorizers.add(id);
+                            }
+                            resources.put(id, service);
                             scheduleReload();
                         }
                         return service;
@@ -86,7 +108,9 @@ public final class JerseyRegistrar {
 
                     @Override
                     public void removedService(ServiceReference<Object> reference, Object service) {
-                        resources.remove((Long) reference.getProperty(Constants.SERVICE_ID));
+                        Long id = (Long) reference.getProperty(Constants.SERVICE_ID);
+                        authorizers.remove(id);
+                        resources.remove(id);
                         context.ungetService(reference);
                         scheduleReload();
                     }
@@ -126,7 +150,10 @@ public final class JerseyRegistrar {
         }
         try {
             ResourceConfig application =
-                    ApiConfig.build(new ArrayList<>(resources.values()), openApi);
+                    ApiConfig.build(
+                            new ArrayList<>(resources.values()),
+                            openApi,
+                            !enforce || !authorizers.isEmpty());
             servlet.replace(application);
             built.accept(application);
             LOG.debug("REST application reloaded with {} contributed resources", resources.size());

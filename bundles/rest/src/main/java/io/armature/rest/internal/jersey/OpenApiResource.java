@@ -10,6 +10,9 @@ import java.util.function.Supplier;
 
 /** {@code GET /api/v1/openapi.json}: the OpenAPI 3 document of everything served right now. */
 @Path("/api/v1/openapi.json")
+@io.armature.api.security.RequiresRole(
+        value = io.armature.api.security.Role.VIEWER,
+        filtered = true)
 public final class OpenApiResource {
     private final Supplier<List<Class<?>>> resourceClasses;
 

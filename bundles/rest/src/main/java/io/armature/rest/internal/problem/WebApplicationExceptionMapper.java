@@ -18,6 +18,11 @@ public final class WebApplicationExceptionMapper
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
         int status = original.getStatus();
+        if (original.hasEntity()
+                && original.getMediaType() != null
+                && original.getMediaType().toString().startsWith(Problem.MEDIA_TYPE)) {
+            return original; // a problem document built by the thrower (a plugin, security)
+        }
         String path = "/" + uriInfo.getPath();
         String detail = exception.getMessage();
         if (detail == null || detail.startsWith("HTTP " + status)) {
@@ -37,10 +42,12 @@ public final class WebApplicationExceptionMapper
                 exception instanceof ProblemException p ? p.errors() : List.of();
         Response response = Problems.response(status, detail, path, errors);
         if (original.getHeaderString("Allow") != null
-                || original.getHeaderString("Retry-After") != null) {
+                || original.getHeaderString("Retry-After") != null
+                || original.getHeaderString("WWW-Authenticate") != null) {
             Response.ResponseBuilder builder = Response.fromResponse(response);
             copy(original, builder, "Allow");
             copy(original, builder, "Retry-After");
+            copy(original, builder, "WWW-Authenticate");
             return builder.build();
         }
         return response;

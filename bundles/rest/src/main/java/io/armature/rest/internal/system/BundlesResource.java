@@ -1,6 +1,8 @@
 package io.armature.rest.internal.system;
 
 import io.armature.api.rest.RestResource;
+import io.armature.api.security.RequiresRole;
+import io.armature.api.security.Role;
 import io.armature.rest.internal.problem.ProblemException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +38,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(name = "io.armature.rest.system.bundles", service = BundlesResource.class)
 @RestResource
 @Path("/api/v1/system/bundles")
+@RequiresRole(Role.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public final class BundlesResource {
     private static final long DEPLOY_TIMEOUT_MS = 20_000;
@@ -65,6 +68,7 @@ public final class BundlesResource {
     }
 
     @GET
+    @RequiresRole(Role.VIEWER)
     public Map<String, List<BundleInfo>> list() {
         Bundle[] bundles = context.getBundles();
         List<BundleInfo> infos = new ArrayList<>();
@@ -88,6 +92,7 @@ public final class BundlesResource {
     }
 
     @GET
+    @RequiresRole(Role.VIEWER)
     @Path("{id: [0-9]+}")
     public BundleInfo get(@PathParam("id") long id) {
         return info(bundle(id));
@@ -150,15 +155,17 @@ public final class BundlesResource {
 
     private InputStream upload(HttpServletRequest request, String type) throws IOException {
         if (type.startsWith("multipart/form-data")) {
+            Part part;
             try {
-                Part part = request.getPart("file");
-                if (part == null) {
-                    throw new ProblemException(400, "multipart body has no field named 'file'");
-                }
-                return part.getInputStream();
-            } catch (ServletException | IllegalStateException e) {
+                part = request.getPart("file");
+            } catch (ServletException | IllegalStateException | IOException e) {
+                // a malformed body (no boundary, torn parts) or one over the size limit
                 throw new ProblemException(400, "unreadable multipart body: " + e.getMessage());
             }
+            if (part == null) {
+                throw new ProblemException(400, "multipart body has no field named 'file'");
+            }
+            return part.getInputStream();
         }
         if (type.startsWith("application/java-archive")
                 || type.startsWith("application/octet-stream")) {

@@ -3,6 +3,9 @@ package io.armature.rest.internal.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.armature.api.feature.ConfigurationPid;
 import io.armature.api.rest.RestResource;
+import io.armature.api.security.RequiresRole;
+import io.armature.api.security.Role;
+import io.armature.boot.SecretKeys;
 import io.armature.rest.internal.problem.Problem.FieldError;
 import io.armature.rest.internal.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
@@ -46,6 +49,7 @@ import org.osgi.service.metatype.ObjectClassDefinition;
 @Component(name = "io.armature.rest.system.configurations", service = ConfigurationsResource.class)
 @RestResource
 @Path("/api/v1/system/configurations")
+@RequiresRole(Role.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public final class ConfigurationsResource {
     private static final Set<String> FRAMEWORK_KEYS =
@@ -70,6 +74,9 @@ public final class ConfigurationsResource {
             boolean configured,
             Map<String, Object> properties,
             MetatypeSchemas.Schema schema) {}
+
+    /** Longer PIDs make file names the file system refuses. */
+    static final int MAX_PID_LENGTH = 200;
 
     private final BundleContext context;
     private final ConfigurationAdmin configAdmin;
@@ -134,10 +141,16 @@ public final class ConfigurationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ConfigurationInfo put(@PathParam("pid") String pid, JsonNode body)
             throws IOException, InvalidSyntaxException {
-        if (!pid.matches("[A-Za-z0-9_.$-]+(~[A-Za-z0-9_.:-]+)?")) {
+        if (pid.length() > MAX_PID_LENGTH || !pid.matches("[A-Za-z0-9_.$-]+(~[A-Za-z0-9_.:-]+)?")) {
             throw new ProblemException(
                     400,
-                    "'" + pid + "' is not a valid PID (factory configurations: factoryPid~name)");
+                    "'"
+                            + pid.substring(0, Math.min(pid.length(), 80))
+                            + (pid.length() > 80 ? "…" : "")
+                            + "' is not a valid PID: at most "
+                            + MAX_PID_LENGTH
+                            + " characters of [A-Za-z0-9_.$-] (factory configurations:"
+                            + " factoryPid~name)");
         }
         Optional<MetatypeSchemas.Found> schema = schemaFor(pid);
         List<FieldError> errors = new ArrayList<>();
@@ -154,6 +167,10 @@ public final class ConfigurationsResource {
                     errors);
         }
         Configuration configuration = configuration(pid);
+        keepMaskedSecrets(properties, configuration, passwords(schema.orElse(null)), errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "invalid secret for " + pid, errors);
+        }
         configuration.update(new Hashtable<>(properties));
         return info(configuration, schema.orElse(null));
     }
@@ -214,7 +231,11 @@ public final class ConfigurationsResource {
         if (dictionary != null) {
             for (String key : Collections.list(dictionary.keys())) {
                 if (!FRAMEWORK_KEYS.contains(key)) {
-                    properties.put(key, passwords.contains(key) ? "********" : dictionary.get(key));
+                    properties.put(
+                            key,
+                            passwords.contains(key) || SecretKeys.looksSecret(key)
+                                    ? SecretKeys.MASK
+                                    : dictionary.get(key));
                 }
             }
         }
@@ -224,6 +245,32 @@ public final class ConfigurationsResource {
                 true,
                 properties,
                 schema == null ? null : MetatypeSchemas.render(schema));
+    }
+
+    /**
+     * A secret sent back as the mask (as GET showed it) keeps the stored secret, so a client can
+     * PUT what it read without knowing the secret.
+     */
+    private static void keepMaskedSecrets(
+            Map<String, Object> properties,
+            Configuration configuration,
+            Set<String> passwords,
+            List<FieldError> errors) {
+        Dictionary<String, Object> stored = configuration.getProperties();
+        for (Map.Entry<String, Object> entry : properties.entrySet()) {
+            String key = entry.getKey();
+            if ((passwords.contains(key) || SecretKeys.looksSecret(key))
+                    && SecretKeys.MASK.equals(entry.getValue())) {
+                Object current = stored == null ? null : stored.get(key);
+                if (current == null) {
+                    errors.add(
+                            new FieldError(
+                                    key, "is the mask, but no secret is stored to keep: send it"));
+                } else {
+                    entry.setValue(current);
+                }
+            }
+        }
     }
 
     private static Set<String> passwords(MetatypeSchemas.Found schema) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.armature.api.feature.FeatureInfo;
 import io.armature.api.feature.FeatureManager;
 import io.armature.api.rest.RestResource;
+import io.armature.api.security.RequiresRole;
+import io.armature.api.security.Role;
 import io.armature.rest.internal.problem.Problem;
 import io.armature.rest.internal.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +26,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(name = "io.armature.rest.system.features", service = FeaturesResource.class)
 @RestResource
 @Path("/api/v1/system/features")
+@RequiresRole(Role.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public final class FeaturesResource {
     private final FeatureManager features;
@@ -34,11 +37,13 @@ public final class FeaturesResource {
     }
 
     @GET
+    @RequiresRole(Role.VIEWER)
     public Map<String, List<FeatureInfo>> list() {
         return Map.of("features", features.features());
     }
 
     @GET
+    @RequiresRole(Role.VIEWER)
     @Path("{id}")
     public FeatureInfo get(@PathParam("id") String id) {
         return features.feature(id)

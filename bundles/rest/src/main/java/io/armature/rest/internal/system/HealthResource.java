@@ -4,6 +4,10 @@ import io.armature.api.health.HealthCheck;
 import io.armature.api.health.HealthResult;
 import io.armature.api.health.HealthStatus;
 import io.armature.api.rest.RestResource;
+import io.armature.api.security.RequiresRole;
+import io.armature.api.security.Role;
+import io.armature.api.security.Unauthenticated;
+import io.armature.rest.internal.security.Callers;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,8 +26,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * {@code GET /health}: the worst status of all registered {@link HealthCheck}s, and each check. 200
- * while UP or DEGRADED, 503 when DOWN, so load balancers can use it directly.
+ * {@code GET /health}: the worst status of all registered {@link HealthCheck}s, open to anyone, and
+ * each check for callers with the metrics role (or more) granted globally. 200 while UP or
+ * DEGRADED, 503 when DOWN, so load balancers can use it directly.
  */
 @Component(name = "io.armature.rest.health", service = HealthResource.class)
 @RestResource
@@ -52,7 +57,8 @@ public final class HealthResource {
     }
 
     @GET
-    public Response get() {
+    @Unauthenticated
+    public Response get(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
         List<CheckReport> reports = new ArrayList<>();
         HealthStatus overall = HealthStatus.UP;
         for (HealthCheck check : checks) {
@@ -63,6 +69,9 @@ public final class HealthResource {
             }
         }
         reports.sort(Comparator.comparing(CheckReport::name));
+        if (!Callers.permits(security, Role.METRICS, null, null)) {
+            reports = List.of(); // the overall status is public, the details are not
+        }
         return Response.status(overall == HealthStatus.DOWN ? 503 : 200)
                 .entity(new HealthReport(overall, Instant.now(), reports))
                 .build();
@@ -76,6 +85,7 @@ public final class HealthResource {
      * <check>.status}: 0 up, 1 degraded, 2 down.
      */
     @GET
+    @RequiresRole(Role.METRICS)
     @Path("metrics")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public Response metrics(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {

@@ -4,6 +4,8 @@ import io.armature.api.plugin.PluginInfo;
 import io.armature.api.plugin.PluginKind;
 import io.armature.api.plugin.PluginRegistry;
 import io.armature.api.rest.RestResource;
+import io.armature.api.security.RequiresRole;
+import io.armature.api.security.Role;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,6 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(name = "io.armature.rest.system.plugins", service = PluginsResource.class)
 @RestResource
 @Path("/api/v1/system/plugins")
+@RequiresRole(Role.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public final class PluginsResource {
     private final PluginRegistry registry;
@@ -31,6 +34,7 @@ public final class PluginsResource {
     }
 
     @GET
+    @RequiresRole(Role.VIEWER)
     public Map<String, Object> list() {
         Map<String, List<PluginInfo>> byKind = new LinkedHashMap<>();
         for (PluginKind kind : PluginKind.values()) {

@@ -3,6 +3,8 @@ package io.armature.rest.internal.system;
 import io.armature.api.feature.FeatureInfo;
 import io.armature.api.feature.FeatureManager;
 import io.armature.api.rest.RestResource;
+import io.armature.api.security.RequiresRole;
+import io.armature.api.security.Role;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(name = "io.armature.rest.system", service = SystemResource.class)
 @RestResource
 @Path("/api/v1/system")
+@RequiresRole(Role.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public final class SystemResource {
     /**
@@ -53,6 +56,7 @@ public final class SystemResource {
     }
 
     @GET
+    @RequiresRole(Role.VIEWER)
     public SystemInfo get() {
         long uptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();
         Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());

@@ -81,6 +81,19 @@ class JerseyRegistrarTest {
         }
     }
 
+    /** Stands for the security bundle's filter: lets everything through. */
+    public static final class LetEverythingThrough
+            implements jakarta.ws.rs.container.ContainerRequestFilter {
+        @Override
+        public void filter(jakarta.ws.rs.container.ContainerRequestContext request) {}
+    }
+
+    private ServiceRegistration<Object> authorizer() {
+        Dictionary<String, Object> props = resource();
+        props.put(JerseyRegistrar.AUTHORIZATION, true);
+        return context.registerService(Object.class, new LetEverythingThrough(), props);
+    }
+
     @BeforeEach
     void framework() throws Exception {
         framework =
@@ -121,6 +134,7 @@ class JerseyRegistrarTest {
         return application.getInstances().stream()
                 .<Class<?>>map(Object::getClass)
                 .filter(c -> c.getDeclaringClass() == JerseyRegistrarTest.class)
+                .filter(c -> c.isAnnotationPresent(jakarta.ws.rs.Path.class))
                 .toList();
     }
 
@@ -141,6 +155,7 @@ class JerseyRegistrarTest {
     void aBurstOfRegistrationsIsOneBuildThatServesThemAndAnUnregisteredResourceGoes()
             throws Exception {
         List<ServiceRegistration<Object>> registrations = new ArrayList<>();
+        authorizer();
         for (Object resource :
                 List.of(new PressResource("press-0"), new ValveResource(), new PumpResource())) {
             registrations.add(context.registerService(Object.class, resource, resource()));
@@ -164,6 +179,7 @@ class JerseyRegistrarTest {
 
     @Test
     void errorsOfAContributedResourceAreProblemDocumentsWithItsMessage() throws Exception {
+        authorizer();
         context.registerService(Object.class, new PressResource("press-1"), resource());
         ResourceConfig application = nextBuild();
         ContainerResponse missing = get(application, "/api/v1/presses/press-9");
@@ -173,5 +189,20 @@ class JerseyRegistrarTest {
         assertTrue(problem.detail().contains("no press 'press-9'"), problem.detail());
         ContainerResponse unknown = get(application, "/api/v1/nothing-here");
         assertEquals(404, unknown.getStatus());
+    }
+
+    @Test
+    void withoutAnAuthorizationFilterEveryResourceAnswers503UntilOneComes() throws Exception {
+        context.registerService(Object.class, new PressResource("press-2"), resource());
+        ResourceConfig closed = nextBuild();
+        ContainerResponse refused = get(closed, "/api/v1/presses/press-2");
+        assertEquals(503, refused.getStatus(), "no security service: nothing is served");
+        assertTrue(((Problem) refused.getEntity()).detail().contains("security service"));
+
+        ServiceRegistration<Object> security = authorizer();
+        assertEquals(200, get(nextBuild(), "/api/v1/presses/press-2").getStatus());
+
+        security.unregister(); // the security bundle stops or is updated
+        assertEquals(503, get(nextBuild(), "/api/v1/presses/press-2").getStatus());
     }
 }
