@@ -26,6 +26,9 @@ public class QueryBench {
     /** The admin token of the runtime (query.sh reads it from data/secrets/admin.token). */
     static final String TOKEN = System.getenv("ARMATURE_TOKEN");
 
+    /** The embedded server's password (query.sh reads data/secrets/postgres.password). */
+    static final String DB_PASSWORD = System.getenv().getOrDefault("ARMATURE_DB_PASSWORD", "");
+
     static HttpRequest.Builder request(String url) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
         return TOKEN == null ? builder : builder.header("Authorization", "Bearer " + TOKEN);
@@ -65,7 +68,7 @@ public class QueryBench {
         String raw = series + "?from=" + dayStart + "&to=" + end + "&limit=100000";
         String hourly =
                 series + "?from=" + monthStart + "&to=" + end + "&bucket=1h&agg=avg,min,max,count";
-        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", DB_PASSWORD)) {
             int points = countJson(get(raw), "\"time\"");
             int buckets = countJson(get(hourly), "\"time\"");
             double restRaw = median(runs, () -> get(raw).length());
@@ -145,7 +148,7 @@ public class QueryBench {
     }
 
     static void awaitStored(String jdbc, long expected) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", DB_PASSWORD)) {
             for (int i = 0; i < 1_200; i++) {
                 try (ResultSet r =
                         db.createStatement().executeQuery("SELECT count(*) FROM t_bench.samples")) {

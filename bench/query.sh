@@ -16,6 +16,7 @@ trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
 for _ in $(seq 1 120); do grep -q "ready in" "$HOME_DIR/bench.log" && break; sleep 0.5; done
 DB_PORT=$(sed -n 's/.*embedded PostgreSQL ready on port \([0-9]*\).*/\1/p' "$HOME_DIR/bench.log" | head -1)
 export ARMATURE_TOKEN=$(cat "$HOME_DIR/data/secrets/admin.token")
+export ARMATURE_DB_PASSWORD=$(cat "$HOME_DIR/data/secrets/postgres.password")
 PGJDBC=$(find "$HOME_DIR/system" -name 'postgresql-*.jar' | head -1)
 java -Xmx1g -cp "$PGJDBC" "$ROOT/bench/QueryBench.java" "http://127.0.0.1:$PORT" \
   "jdbc:postgresql://127.0.0.1:$DB_PORT/postgres" "${1:-21}"

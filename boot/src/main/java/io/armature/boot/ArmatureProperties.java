@@ -24,6 +24,13 @@ public final class ArmatureProperties {
     public static final String EMBEDDED_POSTGRES_URL = "armature.postgres.embedded.url";
 
     /**
+     * The file holding the password of the embedded server's user {@code postgres} (random, created
+     * with the cluster), set with {@link #EMBEDDED_POSTGRES_URL}.
+     */
+    public static final String EMBEDDED_POSTGRES_PASSWORD_FILE =
+            "armature.postgres.embedded.password.file";
+
+    /**
      * {@code false} switches authentication and authorisation of the REST API off (every request is
      * served without credentials). Only for measuring what security costs (bench/); the runtime
      * logs a warning on every start with it. Any other value, or none, enforces security.

@@ -41,8 +41,13 @@ class EmbeddedDatabaseIT {
         }
     }
 
-    private static String query(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+    /** The embedded server's password, created with its cluster. */
+    private static String password(Path home) throws Exception {
+        return Files.readString(home.resolve("data/secrets/postgres.password")).strip();
+    }
+
+    private static String query(Path home, String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", password(home));
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery(sql)) {
             r.next();
@@ -60,7 +65,14 @@ class EmbeddedDatabaseIT {
         try (RuntimeProcess runtime = RuntimeProcess.start(home, Map.of())) {
             first = Postmaster.of(home);
             for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
-                assertEquals("on", query(first.url(), "SHOW " + setting), setting);
+                assertEquals("on", query(home, first.url(), "SHOW " + setting), setting);
+            }
+            // no other local user or process gets in without the password
+            for (String wrong : List.of("", "postgres")) {
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        java.sql.SQLException.class,
+                        () -> DriverManager.getConnection(first.url(), "postgres", wrong).close(),
+                        "password '" + wrong + "' refused");
             }
             for (int request = 0; request < 20; request++) {
                 StringBuilder body = new StringBuilder("[");
@@ -96,19 +108,20 @@ class EmbeddedDatabaseIT {
                     () ->
                             Long.parseLong(
                                             query(
+                                                    home,
                                                     second.url(),
                                                     "SELECT count(*) FROM t_crash.samples"))
                                     >= 10_000);
             assertEquals(
                     "10000",
-                    query(second.url(), "SELECT count(DISTINCT time) FROM t_crash.samples"));
+                    query(home, second.url(), "SELECT count(DISTINCT time) FROM t_crash.samples"));
             assertEquals(
                     "10000",
-                    query(second.url(), "SELECT count(*) FROM t_crash.samples"),
+                    query(home, second.url(), "SELECT count(*) FROM t_crash.samples"),
                     "each once");
             assertEquals(
                     String.valueOf(10_000L * 9_999 / 2),
-                    query(second.url(), "SELECT sum(value)::int8 FROM t_crash.samples"));
+                    query(home, second.url(), "SELECT sum(value)::int8 FROM t_crash.samples"));
             JsonNode health = restarted.getJson("/health");
             assertEquals("UP", health.get("status").asText(), health.toString());
         }

@@ -61,8 +61,11 @@ public final class EmbeddedPostgresHook implements LaunchHook {
         private final CompletableFuture<PostgresServer> server;
         private final String url;
 
+        private final Path passwordFile;
+
         Server(Path directory, Path log, int port) {
             this.url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+            this.passwordFile = directory.resolveSibling("secrets").resolve("postgres.password");
             // its own thread: the common fork-join pool has a single worker on two cores and may
             // be busy
             this.server =
@@ -73,7 +76,11 @@ public final class EmbeddedPostgresHook implements LaunchHook {
                                     Postmaster.stopOrphan(directory);
                                     PostgresServer postgres =
                                             new PostgresServer(
-                                                    PostgresBinaries.bin(), directory, log, port);
+                                                    PostgresBinaries.bin(),
+                                                    directory,
+                                                    log,
+                                                    port,
+                                                    passwordFile);
                                     postgres.start();
                                     LOG.info(
                                             "embedded PostgreSQL ready on port {} (data in {},"
@@ -99,7 +106,11 @@ public final class EmbeddedPostgresHook implements LaunchHook {
         /** The framework properties that tell the store where the server is. */
         @Override
         public Map<String, String> frameworkProperties() {
-            return Map.of(ArmatureProperties.EMBEDDED_POSTGRES_URL, url);
+            return Map.of(
+                    ArmatureProperties.EMBEDDED_POSTGRES_URL,
+                    url,
+                    ArmatureProperties.EMBEDDED_POSTGRES_PASSWORD_FILE,
+                    passwordFile.toString());
         }
 
         @Override

@@ -27,22 +27,32 @@ final class PostgresServer {
     private final Path log;
     private final int port;
 
-    PostgresServer(Path bin, Path directory, Path log, int port) {
+    PostgresServer(Path bin, Path directory, Path log, int port, Path passwordFile) {
         this.bin = bin;
         this.directory = directory;
         this.log = log;
         this.port = port;
+        this.passwordFile = passwordFile;
     }
 
-    /** Creates the cluster when the directory holds none, then starts the server and waits. */
+    private final Path passwordFile;
+
+    /**
+     * Creates the cluster when the directory holds none (user {@code postgres} with a random
+     * password in {@code passwordFile}, scram-sha-256 for every connection), then starts the server
+     * and waits. A cluster created by an older runtime with {@code trust} gets a password and
+     * scram-sha-256 first.
+     */
     void start() throws IOException {
         if (!Files.exists(directory.resolve("PG_VERSION"))) {
             Files.createDirectories(directory);
+            DatabasePassword.create(passwordFile);
             run(
                     List.of(
                             bin.resolve("initdb").toString(),
                             "-A",
-                            "trust",
+                            "scram-sha-256",
+                            "--pwfile=" + passwordFile,
                             "-U",
                             "postgres",
                             "-E",
@@ -50,7 +60,20 @@ final class PostgresServer {
                             "--no-locale",
                             "-D",
                             directory.toString()),
-                    Duration.ofSeconds(120));
+                    Duration.ofSeconds(120),
+                    null);
+        } else if (!Files.exists(passwordFile) || DatabasePassword.trusts(directory)) {
+            String password = DatabasePassword.create(passwordFile);
+            run(
+                    List.of(
+                            bin.resolve("postgres").toString(),
+                            "--single",
+                            "-D",
+                            directory.toString(),
+                            "postgres"),
+                    Duration.ofSeconds(120),
+                    "ALTER USER postgres PASSWORD '" + password + "';\n");
+            DatabasePassword.requireScram(directory);
         }
         Files.createDirectories(log.getParent());
         run(
@@ -69,7 +92,8 @@ final class PostgresServer {
                                 + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
                                 + " -c timezone=UTC",
                         "start"),
-                STARTUP_WAIT.plusSeconds(10));
+                STARTUP_WAIT.plusSeconds(10),
+                null);
     }
 
     /** Fast shutdown (open transactions rolled back, a checkpoint written); waits until gone. */
@@ -77,13 +101,19 @@ final class PostgresServer {
         Postmaster.shutDown(directory);
     }
 
-    private static void run(List<String> command, Duration timeout) throws IOException {
+    private static void run(List<String> command, Duration timeout, String input)
+            throws IOException {
         List<String> full = new ArrayList<>();
         if (ROOT) {
             full.addAll(List.of("unshare", "-U"));
         }
         full.addAll(command);
         Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+        try (var stdin = process.getOutputStream()) {
+            if (input != null) {
+                stdin.write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
         byte[] output;
         try {
             output = process.getInputStream().readAllBytes();

@@ -12,6 +12,7 @@ import io.armature.api.storage.RawPage;
 import io.armature.api.storage.RawQuery;
 import io.armature.api.storage.StorageUnavailableException;
 import io.armature.api.storage.TimeSeriesStore;
+import io.armature.boot.ArmatureProperties;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -90,7 +91,10 @@ public final class PostgresStore implements TimeSeriesStore, HealthCheck {
             @Reference(target = "(osgi.jdbc.driver.class=org.postgresql.Driver)")
                     DataSourceFactory factory)
             throws SQLException {
-        this(pool(url(config, context), config, factory), config.schemaPrefix(), idOf(properties));
+        this(
+                pool(url(config, context), config, password(config, context), factory),
+                config.schemaPrefix(),
+                idOf(properties));
     }
 
     private static String url(Config config, BundleContext context) {
@@ -119,12 +123,27 @@ public final class PostgresStore implements TimeSeriesStore, HealthCheck {
         this.health = new ConnectionHealth(pool);
     }
 
-    static HikariDataSource pool(String url, Config config, DataSourceFactory factory)
+    /** The configured password; for the embedded server without one, the server's own. */
+    private static String password(Config config, BundleContext context) {
+        String file = context.getProperty(ArmatureProperties.EMBEDDED_POSTGRES_PASSWORD_FILE);
+        if (!"embedded".equals(config.url()) || !config.password().isEmpty() || file == null) {
+            return config.password();
+        }
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(file)).strip();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(
+                    "the embedded PostgreSQL password cannot be read from " + file + ": " + e);
+        }
+    }
+
+    static HikariDataSource pool(
+            String url, Config config, String password, DataSourceFactory factory)
             throws SQLException {
         Properties props = new Properties();
         props.setProperty(DataSourceFactory.JDBC_URL, url);
         props.setProperty(DataSourceFactory.JDBC_USER, config.user());
-        props.setProperty(DataSourceFactory.JDBC_PASSWORD, config.password());
+        props.setProperty(DataSourceFactory.JDBC_PASSWORD, password);
         return pool(factory.createDataSource(props), config.poolSize());
     }
 
