@@ -17,7 +17,10 @@ run() { # label enforce -> prints the bench line
   rm -rf "$home/data" "$home/logs" && mkdir -p "$home/data" "$home/logs"
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  ARMATURE_JAVA_OPTS="-Darmature.security.enforce=$enforce" "$home/bin/armature" --port "$port" > "$home/bench.log" 2>&1 &
+  # the launcher's default JVM options (bin/armature) plus the switch, the same for both runs
+  local opts
+  opts="$(sed -n 's/^DEFAULT_JAVA_OPTS="\(.*\)"$/\1/p' "$home/bin/armature") -Darmature.security.enforce=$enforce"
+  ARMATURE_JAVA_OPTS="$opts" "$home/bin/armature" --port "$port" > "$home/bench.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 120); do grep -q "ready in" "$home/bench.log" && break; sleep 0.5; done
   local token=-

@@ -205,4 +205,47 @@ class JerseyRegistrarTest {
         security.unregister(); // the security bundle stops or is updated
         assertEquals(503, get(nextBuild(), "/api/v1/presses/press-2").getStatus());
     }
+
+    /** Stands for a security filter that refuses everything. */
+    public static final class RefuseEverything
+            implements jakarta.ws.rs.container.ContainerRequestFilter {
+        @Override
+        public void filter(jakarta.ws.rs.container.ContainerRequestContext request) {
+            request.abortWith(jakarta.ws.rs.core.Response.status(401).build());
+        }
+    }
+
+    @Test
+    void withEnforcementSwitchedOffTheAuthorizationFilterIsLeftOut(
+            @TempDir java.nio.file.Path other) throws Exception {
+        Felix open =
+                new Felix(
+                        Map.of(
+                                Constants.FRAMEWORK_STORAGE,
+                                other.toString(),
+                                io.armature.boot.ArmatureProperties.SECURITY_ENFORCE,
+                                "false"));
+        open.start();
+        BlockingQueue<ResourceConfig> builds = new LinkedBlockingQueue<>();
+        JerseyRegistrar benchmark = new JerseyRegistrar(open.getBundleContext(), builds::add);
+        try {
+            Dictionary<String, Object> props = resource();
+            props.put(JerseyRegistrar.AUTHORIZATION, true);
+            open.getBundleContext().registerService(Object.class, new RefuseEverything(), props);
+            open.getBundleContext()
+                    .registerService(Object.class, new PressResource("press-3"), resource());
+            ResourceConfig application;
+            do {
+                application = builds.poll(15, TimeUnit.SECONDS);
+                if (application == null) {
+                    throw new AssertionError("no application built within 15 s");
+                }
+            } while (!contributed(application).contains(PressResource.class));
+            assertEquals(200, get(application, "/api/v1/presses/press-3").getStatus());
+        } finally {
+            benchmark.deactivate();
+            open.stop();
+            open.waitForStop(10_000);
+        }
+    }
 }

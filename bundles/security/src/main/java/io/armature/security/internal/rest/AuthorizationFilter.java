@@ -61,45 +61,98 @@ public final class AuthorizationFilter implements DynamicFeature {
     public void configure(ResourceInfo resource, FeatureContext context) {
         if (resource.getResourceMethod() != null) {
             context.register(
-                    new Guard(resource.getResourceMethod(), resource.getResourceClass()),
+                    new Guard(Policy.of(resource.getResourceMethod(), resource.getResourceClass())),
                     Priorities.AUTHENTICATION);
+        }
+    }
+
+    /**
+     * What one resource method needs, read from its annotations once when the application is built,
+     * not on every request.
+     *
+     * @param open {@link Unauthenticated}
+     * @param anyCaller {@link AnyCaller}
+     * @param required the role ({@link RequiresRole} of the method, else of the class, else admin)
+     * @param filtered {@link RequiresRole#filtered()}
+     * @param audited a state-changing method whose requests the audit log records
+     */
+    record Policy(
+            boolean open, boolean anyCaller, Role required, boolean filtered, boolean audited) {
+        static Policy of(Method method, Class<?> resourceClass) {
+            RequiresRole declared = method.getAnnotation(RequiresRole.class);
+            if (declared == null) {
+                declared = resourceClass.getAnnotation(RequiresRole.class);
+            }
+            String http = httpMethod(method);
+            String template = template(resourceClass, method);
+            return new Policy(
+                    method.isAnnotationPresent(Unauthenticated.class),
+                    method.isAnnotationPresent(AnyCaller.class),
+                    declared == null ? Role.ADMIN : declared.value(),
+                    declared != null && declared.filtered(),
+                    http != null && !safe(http) && AuditActions.of(http, template).isPresent());
+        }
+
+        private static String httpMethod(Method method) {
+            for (java.lang.annotation.Annotation a : method.getAnnotations()) {
+                jakarta.ws.rs.HttpMethod http =
+                        a.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
+                if (http != null) {
+                    return http.value();
+                }
+            }
+            return null;
+        }
+
+        private static String template(Class<?> resourceClass, Method method) {
+            jakarta.ws.rs.Path base = resourceClass.getAnnotation(jakarta.ws.rs.Path.class);
+            jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+            String path =
+                    (base == null ? "" : "/" + base.value())
+                            + (sub == null ? "" : "/" + sub.value());
+            return path.replaceAll("/+", "/").replaceAll("(.)/$", "$1");
         }
     }
 
     /** The filter of one resource method. */
     private final class Guard implements ContainerRequestFilter, ContainerResponseFilter {
-        private final Method method;
-        private final Class<?> resourceClass;
+        private final Policy policy;
 
-        Guard(Method method, Class<?> resourceClass) {
-            this.method = method;
-            this.resourceClass = resourceClass;
+        Guard(Policy policy) {
+            this.policy = policy;
         }
 
         @Override
         public void filter(ContainerRequestContext request) {
-            check(request, method, resourceClass);
+            check(request, policy);
         }
 
         @Override
         public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-            audit(request, response);
+            if (policy.audited()) {
+                audit(request, response);
+            }
         }
     }
 
-    private void check(ContainerRequestContext request, Method method, Class<?> resourceClass) {
-        String path = "/" + request.getUriInfo().getPath();
+    private static String path(ContainerRequestContext request) {
+        return "/" + request.getUriInfo().getPath();
+    }
+
+    private void check(ContainerRequestContext request, Policy policy) {
         boolean secure = request.getSecurityContext().isSecure();
         Optional<Caller> caller = Optional.empty();
         boolean viaSession = false;
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
             if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                throw unauthorized("the Authorization header must be 'Bearer <token>'", path);
+                throw unauthorized(
+                        "the Authorization header must be 'Bearer <token>'", path(request));
             }
             caller = security.authenticateToken(authorization.substring(7).trim());
             if (caller.isEmpty()) {
-                throw unauthorized("the bearer token is unknown, revoked or expired", path);
+                throw unauthorized(
+                        "the bearer token is unknown, revoked or expired", path(request));
             }
         } else {
             Cookie cookie = request.getCookies().get(SESSION_COOKIE);
@@ -113,7 +166,7 @@ public final class AuthorizationFilter implements DynamicFeature {
             }
         }
         caller.ifPresent(c -> request.setProperty(CALLER, c));
-        if (method.isAnnotationPresent(Unauthenticated.class)) {
+        if (policy.open()) {
             Caller anonymous = new Caller(CallerContext.ANONYMOUS, null, List.of());
             request.setSecurityContext(
                     new CallerContext(
@@ -124,7 +177,7 @@ public final class AuthorizationFilter implements DynamicFeature {
             throw unauthorized(
                     "authentication required: send 'Authorization: Bearer <token>' or log in at"
                             + " POST /api/v1/auth/login",
-                    path);
+                    path(request));
         }
         if (viaSession && !safe(request.getMethod())) {
             String sent = request.getHeaderString(CSRF_HEADER);
@@ -136,7 +189,7 @@ public final class AuthorizationFilter implements DynamicFeature {
                         "a state-changing request of a browser session needs the "
                                 + CSRF_HEADER
                                 + " header with the session's csrf_token",
-                        path);
+                        path(request));
             }
         }
         Caller who = caller.get();
@@ -147,12 +200,12 @@ public final class AuthorizationFilter implements DynamicFeature {
             throw Problems.problem(
                     429,
                     "rate limit of this caller exceeded; retry after " + wait + " s",
-                    path,
+                    path(request),
                     List.of(),
                     Map.of("Retry-After", String.valueOf(wait)));
         }
-        if (!method.isAnnotationPresent(AnyCaller.class)) {
-            authorize(who, method, resourceClass, request.getUriInfo().getPathParameters(), path);
+        if (!policy.anyCaller()) {
+            authorize(who, policy, request);
         }
         request.setSecurityContext(new CallerContext(who, secure, scheme(caller, viaSession)));
     }
@@ -161,22 +214,14 @@ public final class AuthorizationFilter implements DynamicFeature {
         return security.session(id);
     }
 
-    private void authorize(
-            Caller caller,
-            Method method,
-            Class<?> resourceClass,
-            MultivaluedMap<String, String> params,
-            String path) {
-        RequiresRole declared = method.getAnnotation(RequiresRole.class);
-        if (declared == null) {
-            declared = resourceClass.getAnnotation(RequiresRole.class);
-        }
-        Role required = declared == null ? Role.ADMIN : declared.value();
-        boolean filtered = declared != null && declared.filtered();
+    private void authorize(Caller caller, Policy policy, ContainerRequestContext request) {
+        MultivaluedMap<String, String> params = request.getUriInfo().getPathParameters();
+        Role required = policy.required();
+        boolean filtered = policy.filtered();
         String tenant = params.getFirst("tenant");
         String device = params.getFirst("device");
         if (tenant != null && !caller.canSee(tenant)) {
-            throw Problems.problem(404, "no tenant '" + tenant + "'", path);
+            throw Problems.problem(404, "no tenant '" + tenant + "'", path(request));
         }
         boolean allowed;
         if (filtered) {
@@ -205,15 +250,12 @@ public final class AuthorizationFilter implements DynamicFeature {
                                             + (device == null
                                                     ? ""
                                                     : " and device '" + device + "'")),
-                    path);
+                    path(request));
         }
     }
 
     private void audit(ContainerRequestContext request, ContainerResponseContext response) {
-        if (safe(request.getMethod())) {
-            return;
-        }
-        String path = "/" + request.getUriInfo().getPath();
+        String path = path(request);
         Optional<String> action = AuditActions.of(request.getMethod(), path);
         Caller caller = (Caller) request.getProperty(CALLER);
         int status = response.getStatus();
