@@ -302,6 +302,48 @@ class SecurityIT extends OneRuntimePerClass {
         assertEquals(200, login("sam", "another long password").statusCode());
     }
 
+    @Test
+    void aUserChangesTheirOwnPasswordOnlyWithTheCurrentOne() throws Exception {
+        String token = userWithToken("paula", "[{\"role\":\"viewer\",\"tenant\":\"alpha\"}]");
+        HttpResponse<String> without =
+                Http.send(
+                        runtime,
+                        token,
+                        "PATCH",
+                        "/api/v1/users/paula",
+                        "{\"password\":\"taken over password\"}");
+        assertEquals(400, without.statusCode(), without.body());
+        assertTrue(without.body().contains("current_password"), without.body());
+        HttpResponse<String> grants =
+                Http.send(
+                        runtime,
+                        token,
+                        "PATCH",
+                        "/api/v1/users/paula",
+                        "{\"grants\":[{\"role\":\"admin\",\"tenant\":null}]}");
+        assertEquals(400, grants.statusCode(), "no self-promotion: " + grants.body());
+        HttpResponse<String> with =
+                Http.send(
+                        runtime,
+                        token,
+                        "PATCH",
+                        "/api/v1/users/paula",
+                        "{\"password\":\"a new long password\",\"current_password\":\""
+                                + PASSWORD
+                                + "\"}");
+        assertEquals(200, with.statusCode(), with.body());
+        assertEquals(200, login("paula", "a new long password").statusCode());
+        assertEquals(
+                400,
+                runtime.post(
+                                "/api/v1/users",
+                                "{\"name\":\"anonymous\",\"password\":\""
+                                        + PASSWORD
+                                        + "\",\"grants\":[]}")
+                        .statusCode(),
+                "reserved name");
+    }
+
     private static HttpRequest.Builder withCookie(String path, String cookie) {
         return Http.to(runtime, path)
                 .header("Cookie", cookie)

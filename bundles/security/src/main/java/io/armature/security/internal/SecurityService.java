@@ -54,7 +54,9 @@ public final class SecurityService implements Authenticator {
     /** Argon2id takes 19 MiB per hash: at most two at once, whatever a login flood does. */
     private final Semaphore hashing = new Semaphore(2);
 
-    private final String dummyHash;
+    /** Verified for unknown user names, so that they cost the same hash as known ones. */
+    private volatile String dummyHash;
+
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final RateLimiter rateLimiter;
@@ -86,7 +88,6 @@ public final class SecurityService implements Authenticator {
                 new LoginThrottle(config.loginFailuresPerUser(), config.loginFailuresPerSource());
         this.rateLimiter = new RateLimiter(config.requestsPerSecond(), config.requestBurst());
         this.minPasswordLength = config.minPasswordLength();
-        this.dummyHash = hasher.hash(Secrets.random(16));
         if (store.users().isEmpty()) {
             String password = Secrets.random(18);
             createUser(FirstStart.ADMIN, password, List.of(Grant.global(Role.ADMIN)));
@@ -179,7 +180,9 @@ public final class SecurityService implements Authenticator {
         hashing.acquireUninterruptibly();
         try {
             // an unknown user costs the same hash as a known one: timing does not tell them apart
-            matches = hasher.verify(password, user.map(User::passwordHash).orElse(dummyHash));
+            matches =
+                    hasher.verify(
+                            password, user.map(User::passwordHash).orElseGet(this::dummyHash));
         } finally {
             hashing.release();
         }
@@ -227,6 +230,15 @@ public final class SecurityService implements Authenticator {
         return rateLimiter.acquire(callerKey, System.nanoTime());
     }
 
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            hash = hasher.hash(Secrets.random(16)); // first unknown name, not at every boot
+            dummyHash = hash;
+        }
+        return hash;
+    }
+
     // --- users ---------------------------------------------------------------------------------
 
     public int minPasswordLength() {
@@ -271,7 +283,7 @@ public final class SecurityService implements Authenticator {
         Optional<User> user = store.user(name);
         hashing.acquireUninterruptibly();
         try {
-            return hasher.verify(password, user.map(User::passwordHash).orElse(dummyHash))
+            return hasher.verify(password, user.map(User::passwordHash).orElseGet(this::dummyHash))
                     && user.isPresent();
         } finally {
             hashing.release();

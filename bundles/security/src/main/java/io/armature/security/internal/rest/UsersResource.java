@@ -41,6 +41,10 @@ import org.osgi.service.component.annotations.Reference;
 @RequiresRole(Role.ADMIN)
 public final class UsersResource {
     private static final String BASE = "/api/v1/users";
+
+    /** Actors the audit log uses for callers that are no user. */
+    private static final Set<String> RESERVED = Set.of("anonymous", "system");
+
     private final SecurityService security;
 
     @Activate
@@ -69,6 +73,8 @@ public final class UsersResource {
         String name = body.text("name", true, 64);
         if (name != null && !Identifiers.isValid(name)) {
             body.errors.add("name: must match " + Identifiers.PATTERN);
+        } else if (name != null && RESERVED.contains(name)) {
+            body.errors.add("name: '" + name + "' is reserved (it names no user in the audit log)");
         }
         String password = password(body, "password", true);
         List<Grant> grants = GrantsJson.read(body.raw("grants"), "grants", body.errors);
@@ -106,8 +112,9 @@ public final class UsersResource {
                         : null;
         Boolean disabled = body.bool("disabled");
         boolean self = caller.user().equals(name);
-        if (password != null && self && caller.tokenId() == null) {
-            // a browser session changing its own password proves it knows the current one
+        if (password != null && self && !admin) {
+            // changing one's own password proves knowing the current one: a stolen session or
+            // token alone cannot take the account over
             String current = body.text("current_password", true, 1024);
             if (current != null && !security.verifyPassword(name, current)) {
                 body.errors.add("current_password: wrong");
