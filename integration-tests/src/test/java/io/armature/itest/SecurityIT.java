@@ -218,6 +218,35 @@ class SecurityIT extends OneRuntimePerClass {
     }
 
     @Test
+    void aHotDeployedPluginsResourceIsBornProtected() throws Exception {
+        Files.copy(Deployables.probe(), runtime.deploy().resolve("probe-protected.jar"));
+        try {
+            RuntimeProcess.await(
+                    "the probe's resource is served",
+                    Duration.ofSeconds(30),
+                    () -> runtime.get("/api/v1/probe/echo/hello").statusCode() == 200);
+            // it declares no role: admin only
+            assertEquals(
+                    401,
+                    Http.send(runtime, null, "GET", "/api/v1/probe/echo/hello", null).statusCode());
+            assertEquals(
+                    403,
+                    Http.send(runtime, viewer, "GET", "/api/v1/probe/echo/hello", null)
+                            .statusCode());
+            assertEquals(
+                    403,
+                    Http.send(runtime, alphaOperator, "GET", "/api/v1/probe/echo/hello", null)
+                            .statusCode());
+        } finally {
+            Files.delete(runtime.deploy().resolve("probe-protected.jar"));
+            RuntimeProcess.await(
+                    "the probe's resource is gone",
+                    Duration.ofSeconds(30),
+                    () -> runtime.get("/api/v1/probe/echo/hello").statusCode() == 404);
+        }
+    }
+
+    @Test
     void tokensWorkUntilTheyExpireOrAreRevoked() throws Exception {
         HttpResponse<String> created =
                 runtime.post(
