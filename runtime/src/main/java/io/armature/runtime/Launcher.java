@@ -38,14 +38,16 @@ final class Launcher {
     private final Path data;
     private final String profile;
     private final int port;
-    private Listen listen;
+
+    /** As given on the command line; its host may be null (then the profile's or 127.0.0.1). */
+    private final Listen requested;
 
     Launcher(Path home, Path data, String profile, Listen listen) {
         this.home = home;
         this.data = data;
         this.profile = profile;
         this.port = listen.port();
-        this.listen = listen;
+        this.requested = listen;
     }
 
     int run() throws Exception {
@@ -82,18 +84,7 @@ final class Launcher {
                         FrameworkProperties.of(
                                 home, data, profile, port, version == null ? "dev" : version));
         hooks.forEach(hook -> properties.putAll(hook.frameworkProperties()));
-        if (listen.host() == null) {
-            String host = plan.profile().host() != null ? plan.profile().host() : "127.0.0.1";
-            listen =
-                    new Listen(
-                            host,
-                            listen.port(),
-                            listen.http(),
-                            listen.tls(),
-                            listen.tlsPort(),
-                            listen.keystore(),
-                            listen.keystorePasswordFile());
-        }
+        Listen listen = requested.orHost(plan.profile().host());
         try {
             properties.putAll(Tls.properties(listen, data));
         } catch (IOException e) {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * Where and how the runtime serves HTTP.
  *
- * @param host address to bind (127.0.0.1 by default)
+ * @param host address to bind; null until resolved by {@link #orHost}
  * @param port HTTP port
  * @param http false when plain HTTP is switched off (TLS only)
  * @param tls true to serve HTTPS
@@ -21,6 +21,15 @@ record Listen(
         int tlsPort,
         Path keystore,
         Path keystorePasswordFile) {
+    /** With {@code fallback} (or 127.0.0.1 when that is null too) as host if none was given. */
+    Listen orHost(String fallback) {
+        if (host != null) {
+            return this;
+        }
+        String chosen = fallback != null ? fallback : "127.0.0.1";
+        return new Listen(chosen, port, http, tls, tlsPort, keystore, keystorePasswordFile);
+    }
+
     /** The port the launcher probes for readiness and announces first. */
     int probePort() {
         return http ? port : tlsPort;

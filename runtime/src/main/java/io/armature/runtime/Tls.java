@@ -1,13 +1,11 @@
 package io.armature.runtime;
 
+import io.armature.boot.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +47,7 @@ final class Tls {
             keystore = secrets.resolve(KEYSTORE);
             Path passwordFile = secrets.resolve(PASSWORD);
             if (!Files.exists(keystore)) {
-                generate(secrets, keystore, passwordFile);
+                generate(keystore, passwordFile);
             }
             password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
         }
@@ -63,15 +61,8 @@ final class Tls {
         return p;
     }
 
-    private static void generate(Path secrets, Path keystore, Path passwordFile)
-            throws IOException {
-        Files.createDirectories(secrets);
-        restrict(secrets, "rwx------");
-        byte[] raw = new byte[24];
-        new SecureRandom().nextBytes(raw);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        Files.writeString(passwordFile, password, StandardCharsets.UTF_8);
-        restrict(passwordFile, "rw-------");
+    private static void generate(Path keystore, Path passwordFile) throws IOException {
+        PrivateFiles.writeNewSecret(passwordFile, 24);
         String hostName;
         try {
             hostName = java.net.InetAddress.getLocalHost().getHostName();
@@ -116,13 +107,7 @@ final class Tls {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while creating " + keystore, e);
         }
-        restrict(keystore, "rw-------");
+        PrivateFiles.restrict(keystore);
         Console.info("TLS: created a self-signed certificate in " + keystore);
-    }
-
-    private static void restrict(Path path, String permissions) throws IOException {
-        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-        }
     }
 }

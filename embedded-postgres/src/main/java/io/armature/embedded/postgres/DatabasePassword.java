@@ -1,12 +1,10 @@
 package io.armature.embedded.postgres;
 
+import io.armature.boot.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The embedded server's password: random, in {@code data/secrets/postgres.password} (0600 in a 0700
@@ -18,20 +16,7 @@ final class DatabasePassword {
 
     /** A new random password written to {@code file}; returns it. */
     static String create(Path file) throws IOException {
-        byte[] raw = new byte[24];
-        new SecureRandom().nextBytes(raw);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        Files.createDirectories(file.getParent());
-        restrict(file.getParent(), "rwx------");
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temp, password, StandardCharsets.UTF_8);
-        restrict(temp, "rw-------");
-        Files.move(
-                temp,
-                file,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return password;
+        return PrivateFiles.writeNewSecret(file, 24);
     }
 
     static String read(Path file) throws IOException {
@@ -61,11 +46,5 @@ final class DatabasePassword {
                     .append('\n');
         }
         Files.writeString(hba, out.toString(), StandardCharsets.UTF_8);
-    }
-
-    private static void restrict(Path path, String permissions) throws IOException {
-        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.armature.security.internal;
 
-import io.armature.security.internal.store.PrivateFiles;
+import io.armature.boot.PrivateFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

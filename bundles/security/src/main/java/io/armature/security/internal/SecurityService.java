@@ -176,17 +176,7 @@ public final class SecurityService implements Authenticator {
                     "too many failed logins for this user or from this address", wait.get());
         }
         Optional<User> user = store.user(name);
-        boolean matches;
-        hashing.acquireUninterruptibly();
-        try {
-            // an unknown user costs the same hash as a known one: timing does not tell them apart
-            matches =
-                    hasher.verify(
-                            password, user.map(User::passwordHash).orElseGet(this::dummyHash));
-        } finally {
-            hashing.release();
-        }
-        if (!matches || user.isEmpty() || user.get().disabled()) {
+        if (!matches(user, password) || user.get().disabled()) {
             throttle.failed(name, source, now);
             return Optional.empty();
         }
@@ -280,7 +270,14 @@ public final class SecurityService implements Authenticator {
     }
 
     public boolean verifyPassword(String name, String password) {
-        Optional<User> user = store.user(name);
+        return matches(store.user(name), password);
+    }
+
+    /**
+     * True when the user exists and the password is theirs. An unknown user costs the same hash as
+     * a known one: timing does not tell them apart.
+     */
+    private boolean matches(Optional<User> user, String password) {
         hashing.acquireUninterruptibly();
         try {
             return hasher.verify(password, user.map(User::passwordHash).orElseGet(this::dummyHash))

@@ -60,14 +60,12 @@ public final class BodyLimitFilter implements ContainerRequestFilter, ContainerR
             }
             throw tooLarge(limit);
         }
-        // a multipart upload is read by the servlet container itself (its own size limit); the
-        // stream must stay untouched (hasEntity() would read ahead of it)
         String type = request.getHeaderString("Content-Type");
         boolean multipart =
                 type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
         boolean body = length > 0 || request.getHeaderString("Transfer-Encoding") != null;
         // the bundle upload reads its multipart body through the servlet container (with its own
-        // size limit): that stream must stay untouched
+        // size limit): that stream must stay untouched (even hasEntity() would read ahead of it)
         boolean servletReads = multipart && path.startsWith("api/v1/system/bundles");
         if (servletReads) {
             request.setProperty(MULTIPART, Boolean.TRUE);
@@ -90,15 +88,9 @@ public final class BodyLimitFilter implements ContainerRequestFilter, ContainerR
         }
         int length = request.getLength();
         boolean small = length >= 0 && length - body.read <= DRAIN_UNREAD;
-        if (small) {
-            try {
-                body.skipRest();
-                return;
-            } catch (IOException | RuntimeException e) {
-                // fall through: close
-            }
+        if (!small || !drain(body)) {
+            response.getHeaders().putSingle("Connection", "close");
         }
-        response.getHeaders().putSingle("Connection", "close");
     }
 
     /**
@@ -108,11 +100,13 @@ public final class BodyLimitFilter implements ContainerRequestFilter, ContainerR
      */
     private static final long DRAIN = 8L << 20;
 
-    private static void drain(InputStream body) {
+    /** Reads and discards the rest of a body; false when that failed (client gone, too long). */
+    private static boolean drain(InputStream body) {
         try (InputStream in = body) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            // the client went away: nothing to answer
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -141,13 +135,6 @@ public final class BodyLimitFilter implements ContainerRequestFilter, ContainerR
                 ended = true;
             }
             return b;
-        }
-
-        void skipRest() throws IOException {
-            byte[] buffer = new byte[8192];
-            while (read(buffer, 0, buffer.length) >= 0) {
-                // discard
-            }
         }
 
         @Override

@@ -1,11 +1,11 @@
 package io.armature.security.vault.internal;
 
+import io.armature.boot.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -35,18 +35,16 @@ final class ConfigCipher {
     static ConfigCipher of(Path secrets) throws IOException {
         Path file = secrets.resolve(KEY_FILE);
         if (!Files.exists(file)) {
-            Files.createDirectories(secrets);
-            restrict(secrets, "rwx------");
-            byte[] raw = new byte[32];
-            new SecureRandom().nextBytes(raw);
-            Path temp = secrets.resolve(KEY_FILE + ".tmp");
-            Files.writeString(
-                    temp, Base64.getEncoder().encodeToString(raw), StandardCharsets.UTF_8);
-            restrict(temp, "rw-------");
-            Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.writeNewSecret(file, 32);
         }
-        byte[] key =
-                Base64.getDecoder().decode(Files.readString(file, StandardCharsets.UTF_8).strip());
+        byte[] key;
+        try {
+            key =
+                    Base64.getUrlDecoder()
+                            .decode(Files.readString(file, StandardCharsets.UTF_8).strip());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " does not hold a base64url key");
+        }
         if (key.length != 32) {
             throw new IOException(file + " does not hold a 256-bit key");
         }
@@ -98,11 +96,5 @@ final class ConfigCipher {
         cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
         return new String(
                 cipher.doFinal(raw, NONCE_BYTES, raw.length - NONCE_BYTES), StandardCharsets.UTF_8);
-    }
-
-    private static void restrict(Path path, String permissions) throws IOException {
-        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-        }
     }
 }

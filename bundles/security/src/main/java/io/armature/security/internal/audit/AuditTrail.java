@@ -57,7 +57,7 @@ public final class AuditTrail implements AuditLog {
     AuditTrail(Path dir, AuditConfig config) throws IOException {
         this.dir = dir;
         modified(config);
-        io.armature.security.internal.store.PrivateFiles.createDirectory(dir);
+        io.armature.boot.PrivateFiles.createDirectory(dir);
         sequence = lastSequence();
         open();
     }
@@ -179,13 +179,41 @@ public final class AuditTrail implements AuditLog {
                         StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE,
                         StandardOpenOption.APPEND);
-        io.armature.security.internal.store.PrivateFiles.restrict(dir.resolve(FILE));
+        io.armature.boot.PrivateFiles.restrict(dir.resolve(FILE));
+    }
+
+    /** Bytes read from a file's end to find its last event at start-up (not the whole file). */
+    private static final int TAIL_BYTES = 64 * 1024;
+
+    /** The complete lines in the last {@link #TAIL_BYTES} of a file. */
+    private static List<String> tail(Path file) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = in.size();
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(size, TAIL_BYTES));
+            long position = size - buffer.capacity();
+            while (buffer.hasRemaining() && in.read(buffer, position + buffer.position()) > 0) {
+                // read on
+            }
+            List<String> lines =
+                    new ArrayList<>(
+                            List.of(
+                                    new String(
+                                                    buffer.array(),
+                                                    0,
+                                                    buffer.position(),
+                                                    StandardCharsets.UTF_8)
+                                            .split("\n")));
+            if (position > 0 && !lines.isEmpty()) {
+                lines.remove(0); // begins mid-line
+            }
+            return lines;
+        }
     }
 
     private long lastSequence() throws IOException {
         List<Path> files = filesOldestFirst();
         for (int i = files.size() - 1; i >= 0; i--) {
-            List<String> lines = Files.readAllLines(files.get(i), StandardCharsets.UTF_8);
+            List<String> lines = tail(files.get(i));
             for (int j = lines.size() - 1; j >= 0; j--) {
                 try {
                     JsonNode event = JSON.readTree(lines.get(j));

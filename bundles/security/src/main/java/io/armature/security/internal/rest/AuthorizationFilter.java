@@ -7,6 +7,7 @@ import io.armature.api.security.RequiresRole;
 import io.armature.api.security.Role;
 import io.armature.api.security.Unauthenticated;
 import io.armature.security.internal.SecurityService;
+import io.armature.security.internal.Sessions;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -142,7 +143,7 @@ public final class AuthorizationFilter implements DynamicFeature {
     private void check(ContainerRequestContext request, Policy policy) {
         boolean secure = request.getSecurityContext().isSecure();
         Optional<Caller> caller = Optional.empty();
-        boolean viaSession = false;
+        Sessions.Session session = null; // set when a browser session authenticated
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
             if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -157,11 +158,11 @@ public final class AuthorizationFilter implements DynamicFeature {
         } else {
             Cookie cookie = request.getCookies().get(SESSION_COOKIE);
             if (cookie != null) {
-                Optional<SecurityService.SessionCaller> session = sessionOf(cookie.getValue());
-                if (session.isPresent()) {
-                    caller = Optional.of(session.get().caller());
-                    request.setProperty(SESSION, session.get().session());
-                    viaSession = true;
+                Optional<SecurityService.SessionCaller> live = security.session(cookie.getValue());
+                if (live.isPresent()) {
+                    caller = Optional.of(live.get().caller());
+                    session = live.get().session();
+                    request.setProperty(SESSION, session);
                 }
             }
         }
@@ -170,7 +171,7 @@ public final class AuthorizationFilter implements DynamicFeature {
             Caller anonymous = new Caller(CallerContext.ANONYMOUS, null, List.of());
             request.setSecurityContext(
                     new CallerContext(
-                            caller.orElse(anonymous), secure, scheme(caller, viaSession)));
+                            caller.orElse(anonymous), secure, scheme(caller, session != null)));
             return;
         }
         if (caller.isEmpty()) {
@@ -179,11 +180,9 @@ public final class AuthorizationFilter implements DynamicFeature {
                             + " POST /api/v1/auth/login",
                     path(request));
         }
-        if (viaSession && !safe(request.getMethod())) {
+        if (session != null && !safe(request.getMethod())) {
             String sent = request.getHeaderString(CSRF_HEADER);
-            SecurityService.SessionCaller session =
-                    sessionOf(request.getCookies().get(SESSION_COOKIE).getValue()).orElseThrow();
-            if (sent == null || !sent.equals(session.session().csrfToken())) {
+            if (sent == null || !sent.equals(session.csrfToken())) {
                 throw Problems.problem(
                         403,
                         "a state-changing request of a browser session needs the "
@@ -207,11 +206,7 @@ public final class AuthorizationFilter implements DynamicFeature {
         if (!policy.anyCaller()) {
             authorize(who, policy, request);
         }
-        request.setSecurityContext(new CallerContext(who, secure, scheme(caller, viaSession)));
-    }
-
-    private Optional<SecurityService.SessionCaller> sessionOf(String id) {
-        return security.session(id);
+        request.setSecurityContext(new CallerContext(who, secure, scheme(caller, session != null)));
     }
 
     private void authorize(Caller caller, Policy policy, ContainerRequestContext request) {
