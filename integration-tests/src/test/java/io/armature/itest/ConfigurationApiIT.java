@@ -25,6 +25,19 @@ class ConfigurationApiIT extends OneRuntimePerClass {
                 () -> runtime.get(PID).statusCode() == 200);
     }
 
+    /** Whether the signal generator published samples of this device since it last started. */
+    private static boolean generatorPublishes(String device) throws Exception {
+        for (JsonNode d : runtime.getJson("/api/v1/drivers").get("drivers")) {
+            if (d.get("type").asText().equals("com.example.signal.generator")
+                    && d.get("state").asText().equals("running")
+                    && d.get("samples_in").asLong() > 0
+                    && d.get("devices").toString().contains("\"demo/" + device + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static JsonNode driver() throws Exception {
         for (JsonNode d : runtime.getJson("/api/v1/system/plugins").get("kinds").get("driver")) {
             if (d.get("bundle_symbolic_name").asText().equals("com.example.signal")) {
@@ -97,11 +110,12 @@ class ConfigurationApiIT extends OneRuntimePerClass {
                 () -> {
                     JsonNode d = driver();
                     return d != null
-                            && d.get("state_message").asText().equals("RAMP on press-7/signal")
                             && d.get("configuration_pids")
                                     .toString()
-                                    .contains("com.example.signal.generator");
+                                    .contains("com.example.signal.generator")
+                            && generatorPublishes("press-7");
                 });
+        java.time.Instant deletedAt = java.time.Instant.now();
         assertEquals(204, runtime.delete(PID).statusCode());
         assertEquals(404, runtime.delete(PID).statusCode());
         RuntimeProcess.await(
@@ -109,8 +123,18 @@ class ConfigurationApiIT extends OneRuntimePerClass {
                 Duration.ofSeconds(10),
                 () -> {
                     JsonNode d = driver();
-                    return d != null
-                            && d.get("state_message").asText().equals("SINE on signal-1/signal");
+                    if (d == null || !d.get("configuration_pids").isEmpty()) {
+                        return false;
+                    }
+                    HttpResponse<String> answer =
+                            runtime.get("/api/v1/tenants/demo/devices/signal-1");
+                    if (answer.statusCode() != 200) {
+                        return false; // not seen yet (the defaults had not published before)
+                    }
+                    JsonNode device = RuntimeProcess.JSON.readTree(answer.body());
+                    return device.hasNonNull("last_seen")
+                            && java.time.Instant.parse(device.get("last_seen").asText())
+                                    .isAfter(deletedAt);
                 });
     }
 
@@ -121,11 +145,7 @@ class ConfigurationApiIT extends OneRuntimePerClass {
         RuntimeProcess.await(
                 "configuration from deploy/",
                 Duration.ofSeconds(10),
-                () -> {
-                    JsonNode d = driver();
-                    return d != null
-                            && "RAMP on press-9/signal".equals(d.get("state_message").asText());
-                });
+                () -> generatorPublishes("press-9"));
         JsonNode config = runtime.getJson(PID);
         assertEquals(30, config.get("properties").get("periodSeconds").asInt());
         Files.delete(file);

@@ -30,7 +30,8 @@ class SystemApiIT extends OneRuntimePerClass {
         assertTrue(
                 runtime.output()
                         .contains(
-                                "features: armature-base, armature-webconsole, armature-storage-postgres"),
+                                "features: armature-base, armature-webconsole, armature-storage-postgres,"
+                                        + " armature-driver-mqtt"),
                 runtime.output());
         assertTrue(runtime.output().contains("http://127.0.0.1:"), runtime.output());
         assertTrue(runtime.output().contains("listening on 127.0.0.1"), runtime.output());
@@ -44,7 +45,7 @@ class SystemApiIT extends OneRuntimePerClass {
         assertTrue(system.get("uptime_seconds").asLong() >= 0);
         assertTrue(system.get("started_at").asText().endsWith("Z"), system.toString());
         assertEquals(
-                "[\"armature-base\",\"armature-storage-postgres\",\"armature-webconsole\"]",
+                "[\"armature-base\",\"armature-driver-mqtt\",\"armature-storage-postgres\",\"armature-webconsole\"]",
                 system.get("enabled_features").toString());
     }
 
@@ -183,7 +184,17 @@ class SystemApiIT extends OneRuntimePerClass {
                         "get /api/v1/tokens",
                         "post /api/v1/tokens",
                         "delete /api/v1/tokens/{id}",
-                        "get /api/v1/system/audit")) {
+                        "get /api/v1/system/audit",
+                        "get /api/v1/drivers/types",
+                        "get /api/v1/drivers",
+                        "post /api/v1/drivers",
+                        "get /api/v1/drivers/{id}",
+                        "put /api/v1/drivers/{id}",
+                        "delete /api/v1/drivers/{id}",
+                        "post /api/v1/drivers/{id}/restart",
+                        "get /api/v1/tenants/{tenant}/devices/{device}/commands",
+                        "post /api/v1/tenants/{tenant}/devices/{device}/commands",
+                        "get /api/v1/tenants/{tenant}/devices/{device}/commands/{id}")) {
             assertTrue(
                     operations.remove(expected),
                     "OpenAPI lacks " + expected + "; has " + operations);

@@ -268,13 +268,13 @@ public class CoreServicesInFrameworkIT extends ArmatureFramework {
             assertTrue(
                     body,
                     body.contains(
-                            "itest.driver~broken FAILED: PLC 10.0.0.7 refused the connection"));
+                            "itest.driver~broken BACKOFF: PLC 10.0.0.7 refused the connection"));
             PluginInfo info =
                     registry.plugins().stream()
                             .filter(p -> p.kind() == PluginKind.DRIVER)
                             .findFirst()
                             .orElseThrow();
-            assertEquals("FAILED", info.state());
+            assertEquals("BACKOFF", info.state());
             assertEquals("200", http("GET", "/api/v1/system", null)[0]);
         } finally {
             registration.unregister();

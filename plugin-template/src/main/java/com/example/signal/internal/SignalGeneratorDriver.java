@@ -1,7 +1,6 @@
 package com.example.signal.internal;
 
 import io.armature.api.driver.DriverContext;
-import io.armature.api.driver.DriverStatus;
 import io.armature.api.driver.ProtocolDriver;
 import io.armature.api.sample.IngestResult;
 import io.armature.api.sample.Sample;
@@ -107,8 +106,6 @@ public final class SignalGeneratorDriver implements ProtocolDriver {
                 config.intervalMillis(),
                 config.intervalMillis(),
                 TimeUnit.MILLISECONDS);
-        context.status(
-                DriverStatus.RUNNING, waveform + " on " + config.device() + "/" + config.metric());
     }
 
     /**
@@ -141,21 +138,16 @@ public final class SignalGeneratorDriver implements ProtocolDriver {
             if (result.mustRetry()) {
                 pending.addAll(result.unaccepted(batch).samples());
                 retryAt = now.plus(result.retryAfter());
-                context.status(
-                        DriverStatus.DEGRADED,
+                context.problem(
                         "ingest asked to retry ("
                                 + result.retryReason()
                                 + "); "
                                 + pending.size()
                                 + " samples held");
             } else if (result.rejected() > 0) {
-                context.status(
-                        DriverStatus.DEGRADED,
-                        "samples rejected: " + result.rejections().get(0).message());
+                context.problem("samples rejected: " + result.rejections().get(0).message());
             } else if (degraded) {
-                context.status(
-                        DriverStatus.RUNNING,
-                        waveform + " on " + config.device() + "/" + config.metric());
+                context.problem(null); // recovered: no problem to report any more
             }
             degraded = result.mustRetry() || result.rejected() > 0;
         } catch (InterruptedException e) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.armature.api.driver.DriverContext;
-import io.armature.api.driver.DriverStatus;
 import io.armature.api.sample.IngestResult;
 import io.armature.api.sample.Rejection;
 import io.armature.api.sample.Sample;
@@ -22,8 +21,10 @@ class SignalGeneratorDriverTest {
     /** A driver context that records what the driver publishes and reports. */
     private static final class RecordingContext implements DriverContext {
         final List<Sample> published = new ArrayList<>();
-        final List<DriverStatus> statuses = new ArrayList<>();
-        final List<String> messages = new ArrayList<>();
+
+        /** Problems reported, in order; null when the driver cleared its problem. */
+        final List<String> problems = new ArrayList<>();
+
         boolean rejectAll;
 
         /** Takes at most this many samples per call, then asks to retry; negative: no limit. */
@@ -53,10 +54,20 @@ class SignalGeneratorDriverTest {
         }
 
         @Override
-        public void status(DriverStatus status, String message) {
-            statuses.add(status);
-            messages.add(message);
+        public void problem(String message) {
+            problems.add(message);
         }
+
+        @Override
+        public void rejected(String reason, long count) {}
+
+        @Override
+        public void failed(String reason) {
+            throw new AssertionError("the generator never fails: " + reason);
+        }
+
+        @Override
+        public void owns(String tenant, String device) {}
     }
 
     /** A clock the test moves by hand. */
@@ -152,7 +163,7 @@ class SignalGeneratorDriverTest {
                 new Sample(
                         "acme", "press-7", "force", Instant.parse("2026-01-01T00:00:10Z"), 100.0),
                 last.get(1));
-        assertEquals(DriverStatus.RUNNING, context.statuses.get(0));
+        assertTrue(context.problems.isEmpty(), "a healthy run reports no problem");
     }
 
     @Test
@@ -164,8 +175,7 @@ class SignalGeneratorDriverTest {
         driver.start(context);
         driver.tick(context);
         driver.stop();
-        assertTrue(context.statuses.contains(DriverStatus.DEGRADED));
-        assertTrue(context.messages.stream().anyMatch(m -> m != null && m.contains("too early")));
+        assertTrue(context.problems.stream().anyMatch(m -> m != null && m.contains("too early")));
     }
 
     @Test
@@ -181,7 +191,7 @@ class SignalGeneratorDriverTest {
         driver.tick(context); // sample 2 generated, but the retry time has not come
         assertEquals(List.of(1), context.offered, "no offer before retryAfter has passed");
         assertEquals(2, driver.pending());
-        assertTrue(context.statuses.contains(DriverStatus.DEGRADED));
+        assertTrue(context.problems.stream().anyMatch(m -> m != null && m.contains("retry")));
         context.capacity = 2; // ingest takes two of the three now held
         clock.now = clock.now.plusSeconds(1);
         driver.tick(context);
@@ -202,7 +212,10 @@ class SignalGeneratorDriverTest {
                                                         .getEpochSecond())
                         .toList(),
                 "every generated sample published once, in order");
-        assertEquals(DriverStatus.RUNNING, context.statuses.get(context.statuses.size() - 1));
+        assertEquals(
+                null,
+                context.problems.get(context.problems.size() - 1),
+                "the problem is cleared once ingest takes everything again");
     }
 
     @Test

@@ -1,4 +1,7 @@
-/** Protocol drivers: how devices and machines get their data into Armature. */
+/**
+ * Protocol drivers: how devices and machines get their data into Armature, how the runtime
+ * supervises them, and how commands reach devices.
+ */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package io.armature.api.driver;

@@ -11,7 +11,7 @@ import java.util.List;
  * @param bundleId id of the bundle registering it
  * @param bundleSymbolicName symbolic name of that bundle
  * @param state lifecycle state: {@code ACTIVE} for a registered service, or a driver's {@code
- *     DriverStatus}
+ *     DriverState} (STARTING, RUNNING, BACKOFF, FAILED, STOPPED)
  * @param stateMessage detail of the state, for example a driver's last error; may be null
  * @param configurationPids the configuration PIDs bound to the service (empty when unconfigured)
  */

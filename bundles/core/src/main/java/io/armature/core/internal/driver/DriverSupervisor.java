@@ -1,137 +1,185 @@
 package io.armature.core.internal.driver;
 
-import io.armature.api.driver.DriverStatus;
+import io.armature.api.device.DeviceRegistry;
+import io.armature.api.driver.CommandNotRoutableException;
+import io.armature.api.driver.CommandRecord;
+import io.armature.api.driver.DeviceCommands;
+import io.armature.api.driver.DriverInfo;
+import io.armature.api.driver.DriverMonitor;
 import io.armature.api.driver.ProtocolDriver;
 import io.armature.api.sample.IngestService;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Supplier;
 import org.osgi.framework.Constants;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Starts every {@link ProtocolDriver} service as it appears and stops it when it goes. A driver
- * whose {@code start} throws is marked FAILED and retried with exponential backoff (1 s doubling to
- * 60 s); a failure never reaches other drivers or the framework.
+ * Supervises every {@link ProtocolDriver} service: one {@link DriverSlot} per driver id, each with
+ * its own worker thread; a shared timer for retries and timeouts. Also routes device commands to
+ * the driver that owns the device. Changed timings apply to drivers (re)attached afterwards.
  */
-public final class DriverSupervisor {
-    private static final Logger LOG = LoggerFactory.getLogger(DriverSupervisor.class);
-    private static final Duration MAX_RETRY = Duration.ofSeconds(60);
+@Component(
+        name = DriverSupervisor.PID,
+        service = {DriverMonitor.class, DeviceCommands.class},
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        immediate = true)
+@Designate(ocd = SupervisorConfig.class)
+public final class DriverSupervisor implements DriverMonitor, DeviceCommands {
+    /** The supervisor's configuration PID. */
+    public static final String PID = "io.armature.core.drivers";
 
-    private final Supplier<IngestService> ingest;
-    private final Duration firstRetry;
-    private final DriverStatusBoard board = new DriverStatusBoard();
-    private final ScheduledExecutorService executor =
-            Executors.newSingleThreadScheduledExecutor(
-                    r -> new Thread(r, "armature-driver-supervisor"));
-    private final Map<Long, Supervised> drivers = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong abandonedRetries =
-            new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, DriverSlot> slots = new ConcurrentHashMap<>();
+    private final DeviceOwners owners = new DeviceOwners();
+    private final ScheduledThreadPoolExecutor timer;
+    private final Clock clock;
+    private final CommandRouter commands;
+    private volatile DriverSlot.Timings timings;
+    private final Supplier<IngestService> ingestNow;
 
-    /**
-     * @param ingest the ingest service now, or null while there is none (drivers are then told to
-     *     retry, not restarted)
-     */
-    public DriverSupervisor(Supplier<IngestService> ingest) {
-        this(ingest, Duration.ofSeconds(1));
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile IngestService ingest;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DeviceRegistry registry;
+
+    @Activate
+    public DriverSupervisor(SupervisorConfig config) {
+        this(config, Clock.systemUTC(), null, null);
     }
 
-    DriverSupervisor(Supplier<IngestService> ingest, Duration firstRetry) {
-        this.ingest = ingest;
-        this.firstRetry = firstRetry;
+    /** For tests: a fixed ingest and registry instead of the references. */
+    DriverSupervisor(
+            SupervisorConfig config,
+            Clock clock,
+            Supplier<IngestService> ingestOverride,
+            Supplier<DeviceRegistry> registryOverride) {
+        this.clock = clock;
+        this.timings = timings(config);
+        this.timer =
+                new ScheduledThreadPoolExecutor(
+                        1,
+                        r -> {
+                            Thread thread = Executors.defaultThreadFactory().newThread(r);
+                            thread.setName("armature-driver-timer");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        timer.setRemoveOnCancelPolicy(true);
+        Supplier<IngestService> ingestNow = ingestOverride != null ? ingestOverride : () -> ingest;
+        this.ingestNow = ingestNow;
+        this.commands =
+                new CommandRouter(
+                        owners,
+                        slots::get,
+                        registryOverride != null ? registryOverride : () -> registry,
+                        timer,
+                        clock);
     }
 
-    /** Starts that came due for a driver already removed, and were given up. */
-    long abandonedRetries() {
-        return abandonedRetries.get();
+    @Modified
+    void modified(SupervisorConfig config) {
+        timings = timings(config);
     }
 
-    /** The identifier of a supervised driver service, if supervised. */
-    public java.util.Optional<String> driverId(long serviceId) {
-        return java.util.Optional.ofNullable(drivers.get(serviceId)).map(d -> d.id);
-    }
-
-    /** The last status of a supervised driver service. */
-    public java.util.Optional<DriverStatusBoard.Entry> status(long serviceId) {
-        return board.get(serviceId);
-    }
-
-    /** Supervises a driver service that appeared: it is started on the supervisor's thread. */
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     public void addDriver(ProtocolDriver driver, Map<String, Object> properties) {
-        long serviceId = (Long) properties.get(Constants.SERVICE_ID);
-        String id = driverId(properties);
-        Supervised supervised = new Supervised(serviceId, id, driver);
-        drivers.put(serviceId, supervised);
-        board.put(serviceId, DriverStatus.STARTING, null);
-        executor.execute(() -> start(supervised, firstRetry));
+        slots.computeIfAbsent(
+                        driverId(properties),
+                        id -> new DriverSlot(id, () -> timings, timer, clock, this::newContext))
+                .attach(driver, (Long) properties.get(Constants.SERVICE_ID));
     }
 
-    /** Stops a driver whose service went. */
     public void removeDriver(ProtocolDriver driver, Map<String, Object> properties) {
-        long serviceId = (Long) properties.get(Constants.SERVICE_ID);
-        Supervised supervised = drivers.remove(serviceId);
-        if (supervised != null) {
-            supervised.stopped = true;
-            executor.execute(() -> stop(supervised));
+        DriverSlot slot = slots.get(driverId(properties));
+        if (slot != null) {
+            slot.detach((Long) properties.get(Constants.SERVICE_ID));
         }
     }
 
-    /** Stops every driver and the supervisor's thread. */
+    @Deactivate
     public void close() throws InterruptedException {
-        drivers.values().forEach(d -> d.stopped = true);
-        drivers.values().forEach(d -> executor.execute(() -> stop(d)));
-        executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        for (DriverSlot slot : slots.values()) {
+            slot.close();
+        }
+        timer.shutdownNow();
     }
 
-    private void start(Supervised driver, Duration backoff) {
-        if (driver.stopped) {
-            abandonedRetries.incrementAndGet();
-            return;
-        }
-        board.put(driver.serviceId, DriverStatus.STARTING, null);
-        try {
-            driver.instance.start(
-                    new SupervisedContext(driver.id, driver.serviceId, ingest, board));
-            driver.running = true;
-            if (board.get(driver.serviceId)
-                    .map(e -> e.status() == DriverStatus.STARTING)
-                    .orElse(false)) {
-                board.put(driver.serviceId, DriverStatus.RUNNING, null);
-            }
-            LOG.info("driver {} started", driver.id);
-        } catch (Exception | LinkageError e) {
-            board.put(driver.serviceId, DriverStatus.FAILED, String.valueOf(e.getMessage()));
-            LOG.warn(
-                    "driver {} failed to start, retrying in {} s: {}",
-                    driver.id,
-                    backoff.toSeconds(),
-                    e.toString());
-            Duration next =
-                    backoff.multipliedBy(2).compareTo(MAX_RETRY) > 0
-                            ? MAX_RETRY
-                            : backoff.multipliedBy(2);
-            executor.schedule(() -> start(driver, next), backoff.toMillis(), TimeUnit.MILLISECONDS);
-        }
+    @Override
+    public List<DriverInfo> drivers() {
+        return slots.values().stream()
+                .filter(DriverSlot::isAttached)
+                .map(slot -> slot.info(owners.ownedBy(slot.id)))
+                .sorted(Comparator.comparing(DriverInfo::id))
+                .toList();
     }
 
-    private void stop(Supervised driver) {
-        if (driver.running) {
-            try {
-                driver.instance.stop();
-            } catch (RuntimeException e) {
-                LOG.warn("driver {} failed to stop cleanly: {}", driver.id, e.toString());
-            }
-        }
-        board.remove(driver.serviceId);
+    @Override
+    public Optional<DriverInfo> driver(String id) {
+        DriverSlot slot = slots.get(id);
+        return slot == null || !slot.isAttached()
+                ? Optional.empty()
+                : Optional.of(slot.info(owners.ownedBy(id)));
     }
 
-    private static String driverId(Map<String, Object> properties) {
+    @Override
+    public boolean restart(String id) {
+        DriverSlot slot = slots.get(id);
+        return slot != null && slot.restart();
+    }
+
+    @Override
+    public CommandRecord submit(
+            String tenant,
+            String device,
+            String name,
+            Map<String, Object> arguments,
+            Duration timeout)
+            throws CommandNotRoutableException {
+        return commands.submit(tenant, device, name, arguments, timeout);
+    }
+
+    @Override
+    public List<CommandRecord> commands(String tenant, String device) {
+        return commands.commands(tenant, device);
+    }
+
+    @Override
+    public Optional<CommandRecord> command(String tenant, String device, String id) {
+        return commands.command(tenant, device, id);
+    }
+
+    private SlotContext newContext(DriverSlot slot, long attempt) {
+        return new SlotContext(slot, attempt, ingestNow, owners);
+    }
+
+    /** The id a driver service is known by: its PID, else its component name, else its id. */
+    static String driverId(Map<String, Object> properties) {
         Object pid = properties.get(Constants.SERVICE_PID);
         if (pid instanceof String s) {
             return s;
@@ -140,17 +188,12 @@ public final class DriverSupervisor {
         return name != null ? name.toString() : "driver-" + properties.get(Constants.SERVICE_ID);
     }
 
-    private static final class Supervised {
-        final long serviceId;
-        final String id;
-        final ProtocolDriver instance;
-        volatile boolean stopped;
-        volatile boolean running;
-
-        Supervised(long serviceId, String id, ProtocolDriver instance) {
-            this.serviceId = serviceId;
-            this.id = id;
-            this.instance = instance;
-        }
+    private static DriverSlot.Timings timings(SupervisorConfig config) {
+        return new DriverSlot.Timings(
+                Duration.ofMillis(Math.max(1, config.firstRetryMillis())),
+                Duration.ofSeconds(Math.max(1, config.maxRetrySeconds())),
+                Duration.ofSeconds(Math.max(1, config.stablePeriodSeconds())),
+                Duration.ofSeconds(Math.max(1, config.startTimeoutSeconds())),
+                Duration.ofSeconds(Math.max(1, config.stopTimeoutSeconds())));
     }
 }

@@ -1,12 +1,11 @@
 package io.armature.core.internal.health;
 
-import io.armature.api.driver.DriverStatus;
+import io.armature.api.driver.DriverInfo;
+import io.armature.api.driver.DriverMonitor;
+import io.armature.api.driver.DriverState;
 import io.armature.api.health.HealthCheck;
 import io.armature.api.health.HealthResult;
 import io.armature.api.health.HealthStatus;
-import io.armature.api.plugin.PluginInfo;
-import io.armature.api.plugin.PluginKind;
-import io.armature.api.plugin.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +14,16 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * DEGRADED while a driver is FAILED or reports DEGRADED, naming each with its message; read from
- * the plugin registry, which reports every driver's state.
+ * DEGRADED while a driver is in backoff after a failure, or runs with a problem it reported, naming
+ * each with its message; read from the driver supervisor.
  */
 @Component(name = "io.armature.core.health.drivers")
 public final class DriversHealthCheck implements HealthCheck {
-    private final PluginRegistry registry;
+    private final DriverMonitor monitor;
 
     @Activate
-    public DriversHealthCheck(@Reference PluginRegistry registry) {
-        this.registry = registry;
+    public DriversHealthCheck(@Reference DriverMonitor monitor) {
+        this.monitor = monitor;
     }
 
     @Override
@@ -34,13 +33,14 @@ public final class DriversHealthCheck implements HealthCheck {
 
     @Override
     public HealthResult check() {
-        List<PluginInfo> drivers =
-                registry.plugins().stream().filter(p -> p.kind() == PluginKind.DRIVER).toList();
+        List<DriverInfo> drivers = monitor.drivers();
         List<String> troubled = new ArrayList<>();
-        for (PluginInfo driver : drivers) {
-            if (driver.state().equals(DriverStatus.FAILED.name())
-                    || driver.state().equals(DriverStatus.DEGRADED.name())) {
-                troubled.add(driver.name() + " " + driver.state() + ": " + driver.stateMessage());
+        for (DriverInfo driver : drivers) {
+            boolean failing =
+                    driver.state() == DriverState.BACKOFF || driver.state() == DriverState.FAILED;
+            boolean problem = driver.state() == DriverState.RUNNING && driver.lastError() != null;
+            if (failing || problem) {
+                troubled.add(driver.id() + " " + driver.state() + ": " + driver.lastError());
             }
         }
         Map<String, Object> data = Map.of("drivers", drivers.size(), "troubled", troubled);

@@ -1,18 +1,15 @@
 package io.armature.core.internal.plugin;
 
-import io.armature.api.driver.DriverStatus;
-import io.armature.api.driver.ProtocolDriver;
+import io.armature.api.driver.DriverMonitor;
+import io.armature.api.driver.DriverState;
 import io.armature.api.plugin.PluginInfo;
 import io.armature.api.plugin.PluginKind;
 import io.armature.api.plugin.PluginRegistry;
 import io.armature.api.rest.RestResource;
-import io.armature.api.sample.IngestService;
-import io.armature.core.internal.driver.DriverSupervisor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -20,7 +17,6 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -37,36 +33,22 @@ public final class PluginRegistryImpl implements PluginRegistry {
 
     private final BundleContext context;
 
-    /** The registry reports each driver's state, so it owns the supervisor that runs them. */
-    private final DriverSupervisor supervisor;
-
+    /** Each driver's state comes from the supervisor that runs it. */
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile IngestService ingest;
+    private volatile DriverMonitor drivers;
 
     @Activate
     public PluginRegistryImpl(BundleContext context) {
         this.context = context;
-        this.supervisor = new DriverSupervisor(() -> ingest);
     }
 
-    @Reference(
-            cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addDriver(ProtocolDriver driver, Map<String, Object> properties) {
-        supervisor.addDriver(driver, properties);
-    }
-
-    void removeDriver(ProtocolDriver driver, Map<String, Object> properties) {
-        supervisor.removeDriver(driver, properties);
-    }
-
-    @Deactivate
-    void deactivate() throws InterruptedException {
-        supervisor.close();
+    /** For tests: the registry with a given supervisor. */
+    PluginRegistryImpl(BundleContext context, DriverMonitor drivers) {
+        this.context = context;
+        this.drivers = drivers;
     }
 
     @Override
@@ -103,11 +85,15 @@ public final class PluginRegistryImpl implements PluginRegistry {
         String message = null;
         if (kind == PluginKind.DRIVER) {
             // a driver service seen before the supervisor was told of it is about to be started
-            state = DriverStatus.STARTING.name();
-            var status = supervisor.status(serviceId);
-            if (status.isPresent()) {
-                state = status.get().status().name();
-                message = status.get().message();
+            state = DriverState.STARTING.name();
+            DriverMonitor monitor = drivers;
+            var info =
+                    monitor == null
+                            ? java.util.Optional.<io.armature.api.driver.DriverInfo>empty()
+                            : monitor.driver(driverId(ref));
+            if (info.isPresent()) {
+                state = info.get().state().name();
+                message = info.get().lastError();
             }
         }
         return new PluginInfo(
@@ -119,6 +105,18 @@ public final class PluginRegistryImpl implements PluginRegistry {
                 state,
                 message,
                 pids(ref));
+    }
+
+    /** The id the supervisor knows a driver service by (see DriverSupervisor#driverId). */
+    private static String driverId(ServiceReference<?> ref) {
+        Object pid = ref.getProperty(Constants.SERVICE_PID);
+        if (pid instanceof String s) {
+            return s;
+        }
+        Object component = ref.getProperty("component.name");
+        return component != null
+                ? component.toString()
+                : "driver-" + ref.getProperty(Constants.SERVICE_ID);
     }
 
     private static String name(ServiceReference<?> ref) {

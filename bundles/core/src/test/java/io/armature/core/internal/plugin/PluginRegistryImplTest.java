@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.armature.api.driver.DriverContext;
-import io.armature.api.driver.DriverStatus;
 import io.armature.api.driver.ProtocolDriver;
 import io.armature.api.health.HealthCheck;
 import io.armature.api.health.HealthResult;
@@ -12,6 +11,8 @@ import io.armature.api.health.HealthStatus;
 import io.armature.api.plugin.PluginInfo;
 import io.armature.api.plugin.PluginKind;
 import io.armature.api.rest.RestResource;
+import io.armature.core.internal.driver.DriverSupervisor;
+import io.armature.core.internal.driver.TestConfig;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -35,6 +36,7 @@ class PluginRegistryImplTest {
     private Felix framework;
     private BundleContext context;
     private PluginRegistryImpl registry;
+    private DriverSupervisor supervisor;
 
     @BeforeEach
     void framework() throws Exception {
@@ -47,12 +49,13 @@ class PluginRegistryImplTest {
                                 Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
         framework.start();
         context = framework.getBundleContext();
-        registry = new PluginRegistryImpl(context);
+        supervisor = new DriverSupervisor(TestConfig.fast());
+        registry = new PluginRegistryImpl(context, supervisor);
     }
 
     @AfterEach
     void stop() throws Exception {
-        registry.deactivate();
+        supervisor.close();
         framework.stop();
         framework.waitForStop(10_000);
     }
@@ -61,6 +64,16 @@ class PluginRegistryImplTest {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(key, value);
         return props;
+    }
+
+    private void awaitState(String name, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!named(name).map(p -> p.state().equals(state)).orElse(false)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(name + " never " + state);
+            }
+            Thread.sleep(5);
+        }
     }
 
     private Optional<PluginInfo> named(String name) {
@@ -73,7 +86,7 @@ class PluginRegistryImplTest {
 
         @Override
         public void start(DriverContext context) {
-            context.status(DriverStatus.DEGRADED, "2 of 3 presses reachable");
+            context.problem("2 of 3 presses reachable");
             reported.countDown();
         }
 
@@ -127,14 +140,15 @@ class PluginRegistryImplTest {
         for (String key : registration.getReference().getPropertyKeys()) {
             serviceProperties.put(key, registration.getReference().getProperty(key));
         }
-        registry.addDriver(driver, serviceProperties);
+        supervisor.addDriver(driver, serviceProperties);
         assertTrue(driver.reported.await(10, TimeUnit.SECONDS), "the supervisor started it");
+        awaitState("acme.press~line-1", "RUNNING");
         PluginInfo info = named("acme.press~line-1").orElseThrow();
-        assertEquals("DEGRADED", info.state(), "the status the driver reported is kept");
+        assertEquals("RUNNING", info.state());
         assertEquals(PluginKind.DRIVER, info.kind());
         assertEquals("2 of 3 presses reachable", info.stateMessage());
         assertEquals(List.of("acme.press~line-1"), info.configurationPids());
-        registry.removeDriver(driver, serviceProperties);
+        supervisor.removeDriver(driver, serviceProperties);
         registration.unregister();
         assertTrue(named("acme.press~line-1").isEmpty());
     }

@@ -18,11 +18,11 @@ import org.osgi.service.metatype.ObjectClassDefinition;
  * is one: each field's JSON type and range, option lists, required fields without defaults, and
  * unknown fields. Every problem is collected, so one answer lists all bad fields.
  */
-final class ConfigurationValidator {
+public final class ConfigurationValidator {
     private ConfigurationValidator() {}
 
     /** The converted properties; {@code errors} receives one entry per bad field. */
-    static Map<String, Object> convert(
+    public static Map<String, Object> convert(
             JsonNode body, ObjectClassDefinition ocd, List<FieldError> errors) {
         Map<String, Object> properties = new LinkedHashMap<>();
         if (body == null || !body.isObject()) {

@@ -5,7 +5,6 @@ import io.armature.api.feature.ConfigurationPid;
 import io.armature.api.rest.RestResource;
 import io.armature.api.security.RequiresRole;
 import io.armature.api.security.Role;
-import io.armature.boot.SecretKeys;
 import io.armature.rest.internal.problem.Problem.FieldError;
 import io.armature.rest.internal.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
@@ -20,14 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -37,7 +32,6 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
 
@@ -52,12 +46,6 @@ import org.osgi.service.metatype.ObjectClassDefinition;
 @RequiresRole(Role.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public final class ConfigurationsResource {
-    private static final Set<String> FRAMEWORK_KEYS =
-            Set.of(
-                    Constants.SERVICE_PID,
-                    ConfigurationAdmin.SERVICE_FACTORYPID,
-                    ConfigurationAdmin.SERVICE_BUNDLELOCATION);
-
     /**
      * One configuration or configurable PID.
      *
@@ -167,7 +155,7 @@ public final class ConfigurationsResource {
                     errors);
         }
         Configuration configuration = configuration(pid);
-        keepMaskedSecrets(properties, configuration, passwords(schema.orElse(null)), errors);
+        ConfigurationSecrets.keepMasked(properties, configuration.getProperties(), ocd, "", errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "invalid secret for " + pid, errors);
         }
@@ -225,65 +213,12 @@ public final class ConfigurationsResource {
 
     private static ConfigurationInfo info(
             Configuration configuration, MetatypeSchemas.Found schema) {
-        Dictionary<String, Object> dictionary = configuration.getProperties();
-        Map<String, Object> properties = new LinkedHashMap<>();
-        Set<String> passwords = passwords(schema);
-        if (dictionary != null) {
-            for (String key : Collections.list(dictionary.keys())) {
-                if (!FRAMEWORK_KEYS.contains(key)) {
-                    properties.put(
-                            key,
-                            passwords.contains(key) || SecretKeys.looksSecret(key)
-                                    ? SecretKeys.MASK
-                                    : dictionary.get(key));
-                }
-            }
-        }
         return new ConfigurationInfo(
                 configuration.getPid(),
                 configuration.getFactoryPid(),
                 true,
-                properties,
+                ConfigurationSecrets.masked(
+                        configuration.getProperties(), schema == null ? null : schema.ocd()),
                 schema == null ? null : MetatypeSchemas.render(schema));
-    }
-
-    /**
-     * A secret sent back as the mask (as GET showed it) keeps the stored secret, so a client can
-     * PUT what it read without knowing the secret.
-     */
-    private static void keepMaskedSecrets(
-            Map<String, Object> properties,
-            Configuration configuration,
-            Set<String> passwords,
-            List<FieldError> errors) {
-        Dictionary<String, Object> stored = configuration.getProperties();
-        for (Map.Entry<String, Object> entry : properties.entrySet()) {
-            String key = entry.getKey();
-            if ((passwords.contains(key) || SecretKeys.looksSecret(key))
-                    && SecretKeys.MASK.equals(entry.getValue())) {
-                Object current = stored == null ? null : stored.get(key);
-                if (current == null) {
-                    errors.add(
-                            new FieldError(
-                                    key, "is the mask, but no secret is stored to keep: send it"));
-                } else {
-                    entry.setValue(current);
-                }
-            }
-        }
-    }
-
-    private static Set<String> passwords(MetatypeSchemas.Found schema) {
-        if (schema == null) {
-            return Set.of();
-        }
-        AttributeDefinition[] all = schema.ocd().getAttributeDefinitions(ObjectClassDefinition.ALL);
-        Set<String> result = new java.util.HashSet<>();
-        for (AttributeDefinition ad : all == null ? new AttributeDefinition[0] : all) {
-            if (ad.getType() == AttributeDefinition.PASSWORD) {
-                result.add(ad.getID());
-            }
-        }
-        return result;
     }
 }

@@ -15,9 +15,9 @@ import org.osgi.service.metatype.ObjectClassDefinition;
 /**
  * Finds the metatype definition of a PID across all bundles and renders it as a JSON schema DTO.
  */
-final class MetatypeSchemas {
+public final class MetatypeSchemas {
     /** A configuration form: what a UI needs to render it. */
-    record Schema(
+    public record Schema(
             String name,
             String description,
             boolean factory,
@@ -25,7 +25,7 @@ final class MetatypeSchemas {
             List<Attribute> attributes) {}
 
     /** One field of the form. */
-    record Attribute(
+    public record Attribute(
             String id,
             String name,
             String description,
@@ -36,21 +36,21 @@ final class MetatypeSchemas {
             List<Option> options) {}
 
     /** One allowed value with its label. */
-    record Option(String value, String label) {}
+    public record Option(String value, String label) {}
 
     /** The definition found for a PID, and whether it came from a factory PID. */
-    record Found(ObjectClassDefinition ocd, boolean factory, Bundle bundle) {}
+    public record Found(ObjectClassDefinition ocd, boolean factory, Bundle bundle) {}
 
     private final MetaTypeService metatype;
     private final Bundle[] bundles;
 
-    MetatypeSchemas(MetaTypeService metatype, Bundle[] bundles) {
+    public MetatypeSchemas(MetaTypeService metatype, Bundle[] bundles) {
         this.metatype = metatype;
         this.bundles = bundles;
     }
 
     /** Every PID and factory PID that has a definition, mapped to it. */
-    TreeMap<String, Found> all() {
+    public TreeMap<String, Found> all() {
         TreeMap<String, Found> result = new TreeMap<>();
         for (Bundle bundle : bundles) {
             MetaTypeInformation info = info(bundle);
@@ -68,7 +68,7 @@ final class MetatypeSchemas {
     }
 
     /** The definition for a PID or factory PID. */
-    Optional<Found> find(String pid, boolean factory) {
+    public Optional<Found> find(String pid, boolean factory) {
         Found found = all().get(pid);
         return found != null && found.factory() == factory ? Optional.of(found) : Optional.empty();
     }
@@ -84,7 +84,7 @@ final class MetatypeSchemas {
         }
     }
 
-    static Schema render(Found found) {
+    public static Schema render(Found found) {
         ObjectClassDefinition ocd = found.ocd();
         Set<String> required = ids(ocd.getAttributeDefinitions(ObjectClassDefinition.REQUIRED));
         List<Attribute> attributes = new ArrayList<>();

@@ -38,7 +38,8 @@ final class AuditActions {
                     rule("DELETE", "/api/v1/tenants/[^/]+", "tenant.delete"),
                     rule("POST", "/api/v1/tenants/[^/]+/devices", "device.create"),
                     rule("PATCH", "/api/v1/tenants/[^/]+/devices/[^/]+", "device.update"),
-                    rule("DELETE", "/api/v1/tenants/[^/]+/devices/[^/]+", "device.delete"));
+                    rule("DELETE", "/api/v1/tenants/[^/]+/devices/[^/]+", "device.delete"),
+                    rule("POST", "/api/v1/tenants/[^/]+/devices/[^/]+/commands", "device.command"));
 
     private AuditActions() {}
 
