@@ -64,26 +64,16 @@ final class CommandRouter implements DeviceCommands {
         DriverSlot slot = slots.apply(driverId);
         ProtocolDriver driver = slot == null ? null : slot.runningInstance();
         if (driver == null) {
-            throw new CommandNotRoutableException(
-                    "driver '"
-                            + driverId
-                            + "' that owns device "
-                            + tenant
-                            + "/"
-                            + device
-                            + " is "
+            throw notRoutable(
+                    driverId,
+                    tenant,
+                    device,
+                    "is "
                             + (slot == null ? "not present" : slot.state().name().toLowerCase())
                             + ", not running");
         }
         if (!driver.acceptsCommands()) {
-            throw new CommandNotRoutableException(
-                    "driver '"
-                            + driverId
-                            + "' that owns device "
-                            + tenant
-                            + "/"
-                            + device
-                            + " does not accept commands");
+            throw notRoutable(driverId, tenant, device, "does not accept commands");
         }
         Instant now = clock.instant();
         DeviceCommand command =
@@ -122,6 +112,12 @@ final class CommandRouter implements DeviceCommands {
         return commands(tenant, device).stream()
                 .filter(r -> r.command().id().equals(id))
                 .findFirst();
+    }
+
+    private static CommandNotRoutableException notRoutable(
+            String driverId, String tenant, String device, String why) {
+        return new CommandNotRoutableException(
+                "driver '" + driverId + "' that owns device " + tenant + "/" + device + " " + why);
     }
 
     private String owner(String tenant, String device) throws CommandNotRoutableException {

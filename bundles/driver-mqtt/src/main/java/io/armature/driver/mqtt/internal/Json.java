@@ -29,6 +29,25 @@ final class Json {
         return MAPPER.readTree(payload);
     }
 
+    /** A payload read as JSON, or why it could not be. */
+    record Parsed(JsonNode root, Decoded failure) {}
+
+    /** The payload as JSON; an empty or malformed one as the decoding failure to report. */
+    static Parsed parsePayload(byte[] payload) {
+        if (payload.length == 0) {
+            return new Parsed(null, Decoded.failed(PayloadDecoder.EMPTY_PAYLOAD, "empty payload"));
+        }
+        try {
+            return new Parsed(parse(payload), null);
+        } catch (IOException e) {
+            return new Parsed(
+                    null,
+                    Decoded.failed(
+                            PayloadDecoder.MALFORMED_JSON,
+                            PowiotDecoder.firstLine(e.getMessage())));
+        }
+    }
+
     /**
      * A time as ISO-8601 with an offset ({@code 2023-05-08T06:00:00Z}), without one (read in {@code
      * zone}) or epoch milliseconds as a number.

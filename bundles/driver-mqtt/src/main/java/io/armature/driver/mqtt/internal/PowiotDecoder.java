@@ -2,7 +2,6 @@ package io.armature.driver.mqtt.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.armature.api.sample.Sample;
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -38,15 +37,11 @@ final class PowiotDecoder implements PayloadDecoder {
 
     @Override
     public Decoded decode(byte[] payload, Map<String, String> topicValues, Instant received) {
-        if (payload.length == 0) {
-            return Decoded.failed(EMPTY_PAYLOAD, "empty payload");
+        Json.Parsed parsed = Json.parsePayload(payload);
+        if (parsed.failure() != null) {
+            return parsed.failure();
         }
-        JsonNode root;
-        try {
-            root = Json.parse(payload);
-        } catch (IOException e) {
-            return Decoded.failed(MALFORMED_JSON, firstLine(e.getMessage()));
-        }
+        JsonNode root = parsed.root();
         if (!root.isObject()) {
             return Decoded.failed(INVALID_FIELD, "payload must be a JSON object");
         }
