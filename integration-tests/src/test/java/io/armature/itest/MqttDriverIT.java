@@ -216,6 +216,38 @@ class MqttDriverIT {
     }
 
     @Test
+    void twoInstancesInOneSharedSubscriptionGroupSplitTheStreamWithoutLosingOrDoublingASample()
+            throws Exception {
+        String shared = "\"$share/armature/shared/{tenant}/{device}/{metric} value\"";
+        assertEquals(201, create("shared-a", config(shared, "")).statusCode());
+        assertEquals(201, create("shared-b", config(shared, "")).statusCode());
+        awaitRunning("shared-a");
+        awaitRunning("shared-b");
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            values.add(String.valueOf(i));
+        }
+        // one message per device, so that each sample has its own series and receive time
+        for (int d = 0; d < 4; d++) {
+            broker.publishLines(
+                    "shared/acme/meter-" + d + "/energy", 1, values.subList(d * 50, d * 50 + 50));
+        }
+        RuntimeProcess.await(
+                "every value delivered once across the group",
+                Duration.ofSeconds(20),
+                () ->
+                        driver("shared-a").get("samples_in").asLong()
+                                        + driver("shared-b").get("samples_in").asLong()
+                                == 200);
+        long a = driver("shared-a").get("samples_in").asLong();
+        assertTrue(
+                a > 0 && a < 200,
+                "the broker split the stream between the two instances: " + a + " / " + (200 - a));
+        assertEquals(204, runtime.delete("/api/v1/drivers/shared-a").statusCode());
+        assertEquals(204, runtime.delete("/api/v1/drivers/shared-b").statusCode());
+    }
+
+    @Test
     void aCommandReachesTheDeviceAndItsAnswerEndsIt() throws Exception {
         assertEquals(
                 201,

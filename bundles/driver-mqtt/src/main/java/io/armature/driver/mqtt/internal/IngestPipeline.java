@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class IngestPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
     private static final Duration MAX_WAIT = Duration.ofSeconds(1);
+    private static final long LINGER_NANOS = 5_000_000;
 
     /** One received message: its broker id and QoS (for the acknowledgement) and its samples. */
     record Message(int id, int qos, List<Sample> samples, Map<String, String> units) {}
@@ -143,12 +144,23 @@ final class IngestPipeline {
             }
             List<Message> taken = new ArrayList<>();
             int samples = 0;
-            while (!queue.isEmpty()
-                    && (taken.isEmpty()
-                            || samples + queue.peekFirst().samples().size() <= batchSamples)) {
-                Message next = queue.pollFirst();
-                samples += next.samples().size();
-                taken.add(next);
+            // a short linger lets a batch fill up: one ingest call (one journal append) per
+            // many small messages instead of one per message
+            long lingerUntil = System.nanoTime() + LINGER_NANOS;
+            while (!stopped) {
+                while (!queue.isEmpty()
+                        && (taken.isEmpty()
+                                || samples + queue.peekFirst().samples().size() <= batchSamples)) {
+                    Message next = queue.pollFirst();
+                    samples += next.samples().size();
+                    taken.add(next);
+                }
+                long left = lingerUntil - System.nanoTime();
+                if (samples >= batchSamples || !queue.isEmpty() || left <= 0) {
+                    break;
+                }
+                notFull.signalAll();
+                notEmpty.awaitNanos(left);
             }
             notFull.signalAll();
             return taken;
