@@ -9,7 +9,11 @@ const protoLoader = require('@grpc/proto-loader');
 const [protoPath, address, token, mode, ...args] = process.argv.slice(2);
 const definition = protoLoader.loadSync(protoPath, { keepCase: true, longs: Number, defaults: false });
 const Hub = grpc.loadPackageDefinition(definition).Hub;
-const client = new Hub(address, grpc.credentials.createInsecure());
+// HUB_CA=<PEM file>: TLS, trusting that CA (or self-signed certificate)
+const credentials = process.env.HUB_CA
+  ? grpc.credentials.createSsl(require('fs').readFileSync(process.env.HUB_CA))
+  : grpc.credentials.createInsecure();
+const client = new Hub(address, credentials);
 const metadata = new grpc.Metadata();
 if (token && token !== '-') {
   metadata.add('authorization', 'Bearer ' + token);

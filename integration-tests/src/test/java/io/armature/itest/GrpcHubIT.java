@@ -180,6 +180,85 @@ class GrpcHubIT extends OneRuntimePerClass {
     }
 
     @Test
+    void withACertificateTheHubSpeaksTlsOnly() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("hub-tls");
+        Process openssl =
+                new ProcessBuilder(
+                                "openssl",
+                                "req",
+                                "-x509",
+                                "-newkey",
+                                "rsa:2048",
+                                "-nodes",
+                                "-days",
+                                "1",
+                                "-subj",
+                                "/CN=localhost",
+                                "-addext",
+                                "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                                "-keyout",
+                                dir.resolve("key.pem").toString(),
+                                "-out",
+                                dir.resolve("cert.pem").toString())
+                        .redirectErrorStream(true)
+                        .start();
+        openssl.getInputStream().readAllBytes();
+        assertEquals(0, openssl.waitFor(), "openssl made a self-signed certificate");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        HttpResponse<String> created =
+                runtime.post(
+                        "/api/v1/drivers",
+                        "{\"id\": \"hub-tls\", \"type\": \"grpc\", \"config\": {\"port\": "
+                                + port
+                                + ", \"tlsCertificate\": \""
+                                + dir.resolve("cert.pem")
+                                + "\", \"tlsPrivateKey\": \""
+                                + dir.resolve("key.pem")
+                                + "\"}}");
+        assertEquals(201, created.statusCode(), created.body());
+        RuntimeProcess.await(
+                "TLS hub running",
+                Duration.ofSeconds(30),
+                () ->
+                        runtime.getJson("/api/v1/drivers/hub-tls")
+                                .get("state")
+                                .asText()
+                                .equals("running"));
+        String tls = "localhost:" + port;
+        assertEquals(201, runtime.post("/api/v1/tenants", "{\"id\": \"tls\"}").statusCode());
+        JsonNode ok =
+                NodeGrpcClients.runTls(
+                        dir.resolve("cert.pem"),
+                        "seed-device.js",
+                        seedProto,
+                        tls,
+                        runtime.token(),
+                        "status",
+                        "tls",
+                        "gateway-9",
+                        "OK");
+        assertTrue(ok.get("ok").asBoolean(), ok.toString());
+        JsonNode plaintext =
+                NodeGrpcClients.run(
+                        "seed-device.js",
+                        seedProto,
+                        tls,
+                        runtime.token(),
+                        "status",
+                        "tls",
+                        "gateway-9",
+                        "OK");
+        assertEquals(
+                14,
+                plaintext.get("code").asInt(),
+                "UNAVAILABLE for a plaintext client: " + plaintext);
+        assertEquals(204, runtime.delete("/api/v1/drivers/hub-tls").statusCode());
+    }
+
+    @Test
     void callsWithoutAValidTokenAreUnauthenticated() throws Exception {
         JsonNode none =
                 NodeGrpcClients.run(

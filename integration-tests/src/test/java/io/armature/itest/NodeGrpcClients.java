@@ -79,4 +79,14 @@ final class NodeGrpcClients {
     static JsonNode run(String script, String... args) throws Exception {
         return result(start(script, args), 180);
     }
+
+    /** Runs a script that connects with TLS, trusting {@code ca} (a PEM file). */
+    static JsonNode runTls(Path ca, String script, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("node", DIR.resolve(script).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(DIR.toFile()).redirectErrorStream(true);
+        builder.environment().put("HUB_CA", ca.toString());
+        return result(builder.start(), 60);
+    }
 }

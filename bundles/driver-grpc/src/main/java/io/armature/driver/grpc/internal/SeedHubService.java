@@ -188,15 +188,16 @@ final class SeedHubService extends HubGrpc.HubImplBase {
                                                         == UnknownDevicePolicy.AUTO_REGISTER)
                                 .orElse(false);
                 if (!autoRegister) {
-                    response.onError(
-                            Status.NOT_FOUND
-                                    .withDescription(
-                                            "no device '"
-                                                    + device
-                                                    + "' in tenant '"
-                                                    + tenant
-                                                    + "' (and the tenant does not register devices automatically)")
-                                    .asRuntimeException());
+                    String why =
+                            devices.tenant(tenant).isEmpty()
+                                    ? "no tenant '" + tenant + "'"
+                                    : "no device '"
+                                            + device
+                                            + "' in tenant '"
+                                            + tenant
+                                            + "' (and the tenant does not register devices"
+                                            + " automatically)";
+                    response.onError(Status.NOT_FOUND.withDescription(why).asRuntimeException());
                     return;
                 }
                 devices.register(new Device(tenant, device, null, null, null, null, null, null));
