@@ -33,6 +33,29 @@ final class Mosquitto implements AutoCloseable {
     }
 
     static Mosquitto start() throws Exception {
+        return start("");
+    }
+
+    /**
+     * A broker with one more listener on {@code tlsPort} (0: none) serving TLS with {@code
+     * cert.pem}/{@code key.pem} of the returned broker's directory ({@link #dir()}), made by the
+     * caller before the broker starts.
+     */
+    static Mosquitto startWithTls(java.util.function.Consumer<Path> makeCertificate, int tlsPort)
+            throws Exception {
+        Path certs = Files.createTempDirectory("mosquitto-certs");
+        makeCertificate.accept(certs);
+        return start(
+                "listener "
+                        + tlsPort
+                        + " 127.0.0.1\ncertfile "
+                        + certs.resolve("cert.pem")
+                        + "\nkeyfile "
+                        + certs.resolve("key.pem")
+                        + "\n");
+    }
+
+    private static Mosquitto start(String extraListeners) throws Exception {
         Path dir = Files.createTempDirectory("mosquitto");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -51,7 +74,7 @@ final class Mosquitto implements AutoCloseable {
                         "max_inflight_messages 0",
                         // as root, keep root (the temp directory is root's); no effect otherwise
                         "user root",
-                        ""));
+                        extraListeners));
         Mosquitto mosquitto = new Mosquitto(dir, port);
         mosquitto.launch();
         return mosquitto;
