@@ -7,16 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One driver id's lifecycle: its current service instance, state, backoff and counters. Starts and
  * stops run on the slot's own worker thread (so one driver's slow start never delays another's), in
- * submission order (so a replaced instance is stopped before its successor starts); a shared timer
- * schedules retries and abandons calls that outlive their timeout. Every state change holds the
- * slot's lock; driver code is never called while holding it.
+ * submission order (so a replaced instance is stopped before its successor starts); its {@link
+ * DriverWorker} abandons calls that outlive their timeout, and the shared timer schedules retries.
+ * Every state change holds the slot's lock; driver code is never called while holding it.
  */
 final class DriverSlot {
     private static final Logger LOG = LoggerFactory.getLogger(DriverSlot.class);
@@ -37,9 +30,9 @@ final class DriverSlot {
     private final ScheduledExecutorService timer;
     private final Clock clock;
     private final ContextFactory contexts;
-    final Counters counters = new Counters();
+    final DriverCounters counters = new DriverCounters();
 
-    private ExecutorService worker;
+    private final DriverWorker worker;
     private ProtocolDriver instance;
     private long serviceId = -1;
 
@@ -55,7 +48,6 @@ final class DriverSlot {
 
     private int restarts;
     private int starts;
-    private int abandoned;
     private Instant nextRetryAt;
     private Instant runningSince;
     private ScheduledFuture<?> retry;
@@ -68,22 +60,6 @@ final class DriverSlot {
             Duration stablePeriod,
             Duration startTimeout,
             Duration stopTimeout) {}
-
-    /** What a slot's driver published and what was refused, by reason. */
-    static final class Counters {
-        final LongAdder samplesIn = new LongAdder();
-        final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
-
-        void reject(String reason, long count) {
-            rejected.computeIfAbsent(reason, r -> new LongAdder()).add(count);
-        }
-
-        Map<String, Long> rejectedSnapshot() {
-            Map<String, Long> result = new TreeMap<>();
-            rejected.forEach((reason, count) -> result.put(reason, count.sum()));
-            return result;
-        }
-    }
 
     DriverSlot(
             String id,
@@ -102,7 +78,7 @@ final class DriverSlot {
                         this.timings.firstRetry(),
                         this.timings.maxRetry(),
                         this.timings.stablePeriod());
-        this.worker = newWorker();
+        this.worker = new DriverWorker("armature-driver-" + id, timer);
     }
 
     /** A new service instance for this id: started after whatever the worker still has to do. */
@@ -200,12 +176,11 @@ final class DriverSlot {
                 counters.samplesIn.sum(),
                 counters.rejectedSnapshot(),
                 devices,
-                abandoned);
+                worker.abandoned());
     }
 
     /** Stops the current instance (when started) and the worker; waits at most the stop timeout. */
     void close() throws InterruptedException {
-        ExecutorService last;
         synchronized (this) {
             cancelRetry();
             attempt++;
@@ -215,12 +190,8 @@ final class DriverSlot {
             }
             instance = null;
             state = DriverState.STOPPED;
-            last = worker;
         }
-        last.shutdown();
-        if (!last.awaitTermination(timings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-            last.shutdownNow();
-        }
+        worker.shutdown(timings.stopTimeout());
     }
 
     /** Makes the context of one start attempt. */
@@ -238,11 +209,7 @@ final class DriverSlot {
         if (starts++ > 0) {
             restarts++;
         }
-        Future<?> call = worker.submit(() -> runStart(driver, mine));
-        timer.schedule(
-                () -> abandonStartIfHung(call, mine),
-                timings.startTimeout().toMillis(),
-                TimeUnit.MILLISECONDS);
+        worker.submit(() -> runStart(driver, mine), timings.startTimeout(), () -> startHung(mine));
     }
 
     private void runStart(ProtocolDriver driver, long mine) {
@@ -279,46 +246,30 @@ final class DriverSlot {
         }
     }
 
-    private void abandonStartIfHung(Future<?> call, long mine) {
-        synchronized (this) {
-            if (call.isDone() || mine != attempt || state != DriverState.STARTING) {
-                return;
-            }
-            attempt++;
-            abandoned++;
-            replaceWorker();
-            String reason =
-                    "start did not return within "
-                            + timings.startTimeout().toSeconds()
-                            + " s: abandoned (its thread was interrupted)";
-            LOG.warn("driver {}: {}", id, reason);
-            scheduleRetry(reason);
+    /** The start of {@code mine} was abandoned by the worker: a failure, if still current. */
+    private synchronized void startHung(long mine) {
+        if (mine != attempt || state != DriverState.STARTING) {
+            return;
         }
-        call.cancel(true);
+        attempt++;
+        String reason =
+                "start did not return within "
+                        + timings.startTimeout().toSeconds()
+                        + " s: abandoned (its thread was interrupted)";
+        LOG.warn("driver {}: {}", id, reason);
+        scheduleRetry(reason);
     }
 
     private void submitStop(ProtocolDriver driver) {
-        Future<?> call = worker.submit(() -> safeStop(driver));
-        timer.schedule(
-                () -> abandonStopIfHung(call),
-                timings.stopTimeout().toMillis(),
-                TimeUnit.MILLISECONDS);
+        worker.submit(() -> safeStop(driver), timings.stopTimeout(), this::stopHung);
     }
 
-    private void abandonStopIfHung(Future<?> call) {
-        synchronized (this) {
-            if (call.isDone()) {
-                return;
-            }
-            abandoned++;
-            lastError =
-                    "stop did not return within "
-                            + timings.stopTimeout().toSeconds()
-                            + " s: abandoned (its thread was interrupted)";
-            LOG.warn("driver {}: {}", id, lastError);
-            replaceWorker();
-        }
-        call.cancel(true);
+    private synchronized void stopHung() {
+        lastError =
+                "stop did not return within "
+                        + timings.stopTimeout().toSeconds()
+                        + " s: abandoned (its thread was interrupted)";
+        LOG.warn("driver {}: {}", id, lastError);
     }
 
     private void safeStop(ProtocolDriver driver) {
@@ -326,15 +277,6 @@ final class DriverSlot {
             driver.stop();
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("driver {} failed to stop cleanly: {}", id, e.toString());
-        }
-    }
-
-    /** Moves the work queued behind a hung call to a fresh thread; the hung one is left behind. */
-    private void replaceWorker() {
-        ExecutorService hung = worker;
-        worker = newWorker();
-        for (Runnable queued : hung.shutdownNow()) {
-            worker.execute(queued);
         }
     }
 
@@ -361,14 +303,5 @@ final class DriverSlot {
             retry.cancel(false);
             retry = null;
         }
-    }
-
-    private ExecutorService newWorker() {
-        return Executors.newSingleThreadExecutor(
-                r -> {
-                    Thread thread = new Thread(r, "armature-driver-" + id);
-                    thread.setDaemon(true);
-                    return thread;
-                });
     }
 }
