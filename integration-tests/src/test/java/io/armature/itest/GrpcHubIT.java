@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +30,7 @@ class GrpcHubIT extends OneRuntimePerClass {
         NodeGrpcClients.install();
         seedProto = NodeGrpcClients.PROTOS.resolve("hub.proto").toString();
         v1Proto = NodeGrpcClients.PROTOS.resolve("armature_hub_v1.proto").toString();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = TestCertificates.freePort();
         address = "127.0.0.1:" + port;
         HttpResponse<String> created =
                 runtime.post(
@@ -181,33 +177,8 @@ class GrpcHubIT extends OneRuntimePerClass {
 
     @Test
     void withACertificateTheHubSpeaksTlsOnly() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("hub-tls");
-        Process openssl =
-                new ProcessBuilder(
-                                "openssl",
-                                "req",
-                                "-x509",
-                                "-newkey",
-                                "rsa:2048",
-                                "-nodes",
-                                "-days",
-                                "1",
-                                "-subj",
-                                "/CN=localhost",
-                                "-addext",
-                                "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                                "-keyout",
-                                dir.resolve("key.pem").toString(),
-                                "-out",
-                                dir.resolve("cert.pem").toString())
-                        .redirectErrorStream(true)
-                        .start();
-        openssl.getInputStream().readAllBytes();
-        assertEquals(0, openssl.waitFor(), "openssl made a self-signed certificate");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        java.nio.file.Path dir = TestCertificates.selfSigned();
+        int port = TestCertificates.freePort();
         HttpResponse<String> created =
                 runtime.post(
                         "/api/v1/drivers",

@@ -1,7 +1,6 @@
 package io.armature.itest;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,14 +36,9 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /**
-     * A broker with one more listener on {@code tlsPort} (0: none) serving TLS with {@code
-     * cert.pem}/{@code key.pem} of the returned broker's directory ({@link #dir()}), made by the
-     * caller before the broker starts.
+     * A broker with one more listener on {@code tlsPort} serving TLS with certs/cert.pem, key.pem.
      */
-    static Mosquitto startWithTls(java.util.function.Consumer<Path> makeCertificate, int tlsPort)
-            throws Exception {
-        Path certs = Files.createTempDirectory("mosquitto-certs");
-        makeCertificate.accept(certs);
+    static Mosquitto startWithTls(Path certs, int tlsPort) throws Exception {
         return start(
                 "listener "
                         + tlsPort
@@ -57,10 +51,7 @@ final class Mosquitto implements AutoCloseable {
 
     private static Mosquitto start(String extraListeners) throws Exception {
         Path dir = Files.createTempDirectory("mosquitto");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = TestCertificates.freePort();
         Files.writeString(
                 dir.resolve("mosquitto.conf"),
                 String.join(

@@ -249,48 +249,10 @@ class MqttDriverIT {
 
     @Test
     void anSslBrokerWithAPrivateCaIsReachedThroughTheConfiguredTrustStore() throws Exception {
-        int tlsPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            tlsPort = socket.getLocalPort();
-        }
-        Path[] certs = new Path[1];
-        try (Mosquitto tls =
-                Mosquitto.startWithTls(
-                        dir -> {
-                            certs[0] = dir;
-                            run(
-                                    "openssl",
-                                    "req",
-                                    "-x509",
-                                    "-newkey",
-                                    "rsa:2048",
-                                    "-nodes",
-                                    "-days",
-                                    "1",
-                                    "-subj",
-                                    "/CN=localhost",
-                                    "-addext",
-                                    "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                                    "-keyout",
-                                    dir.resolve("key.pem").toString(),
-                                    "-out",
-                                    dir.resolve("cert.pem").toString());
-                            run(
-                                    "keytool",
-                                    "-importcert",
-                                    "-noprompt",
-                                    "-alias",
-                                    "broker",
-                                    "-file",
-                                    dir.resolve("cert.pem").toString(),
-                                    "-keystore",
-                                    dir.resolve("trust.p12").toString(),
-                                    "-storetype",
-                                    "PKCS12",
-                                    "-storepass",
-                                    "trust-store-pw");
-                        },
-                        tlsPort)) {
+        int tlsPort = TestCertificates.freePort();
+        Path certs = TestCertificates.selfSigned();
+        Path trustStore = TestCertificates.trustStore(certs, "trust-store-pw");
+        try (Mosquitto tls = Mosquitto.startWithTls(certs, tlsPort)) {
             String subscriptions = "\"tls/{tenant}/{device}/{metric} value\"";
             HttpResponse<String> created =
                     runtime.post(
@@ -300,7 +262,7 @@ class MqttDriverIT {
                                     + "\", \"subscriptions\": ["
                                     + subscriptions
                                     + "], \"trustStore\": \""
-                                    + certs[0].resolve("trust.p12")
+                                    + trustStore
                                     + "\", \"trustStorePassword\": \"trust-store-pw\"}}");
             assertEquals(201, created.statusCode(), created.body());
             assertEquals(
@@ -321,18 +283,6 @@ class MqttDriverIT {
                                     .toString()
                                     .contains("2.5"));
             assertEquals(204, runtime.delete("/api/v1/drivers/tls").statusCode());
-        }
-    }
-
-    private static void run(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes());
-            if (process.waitFor() != 0) {
-                throw new AssertionError(String.join(" ", command) + " failed: " + out);
-            }
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new AssertionError(e);
         }
     }
 
