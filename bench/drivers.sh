@@ -24,7 +24,9 @@ run() { # $1 = grpc|mqtt, then DriverBench's arguments after the jdbc url
   DB_PORT=$(sed -n 's/.*embedded PostgreSQL ready on port \([0-9]*\).*/\1/p' "$HOME_DIR/bench.log" | head -1)
   export ARMATURE_TOKEN=$(cat "$HOME_DIR/data/secrets/admin.token")
   export ARMATURE_DB_PASSWORD=$(cat "$HOME_DIR/data/secrets/postgres.password")
-  PGJDBC=$(find "$HOME_DIR/system" -name 'postgresql-*.jar' | head -1):$(find ~/.m2/repository/org/eclipse/paho/org.eclipse.paho.mqttv5.client -name '*.jar' | head -1)
+  # the baseline's Paho subscriber gets the driver's faster CountingInputStream too (its classes
+  # come before the Paho jar), so both sides of the ratio decode packets the same way
+  PGJDBC=$(find "$HOME_DIR/system" -name 'postgresql-*.jar' | head -1):$ROOT/bundles/driver-mqtt/target/classes:$(find ~/.m2/repository/org/eclipse/paho/org.eclipse.paho.mqttv5.client -name '*.jar' | head -1)
   java -Xmx1g -cp "$PGJDBC" "$ROOT/bench/DriverBench.java" "$mode" "http://127.0.0.1:$PORT" \
     "jdbc:postgresql://127.0.0.1:$DB_PORT/postgres" "$@" || true
   kill $PID 2>/dev/null; wait $PID 2>/dev/null || true

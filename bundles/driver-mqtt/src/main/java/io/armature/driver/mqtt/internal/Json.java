@@ -61,7 +61,15 @@ final class Json {
         if (!node.isTextual()) {
             throw new DateTimeException("time must be an ISO-8601 string or epoch milliseconds");
         }
-        String text = node.asText();
+        return time(node.asText(), zone);
+    }
+
+    /**
+     * A time as ISO-8601 with an offset or without one (read in {@code zone}).
+     *
+     * @throws DateTimeException when it is neither
+     */
+    static Instant time(String text, ZoneId zone) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException withOffset) {

@@ -120,6 +120,46 @@ class DecodersTest {
     }
 
     @Test
+    void jsonSkipsUnknownFieldsAndRefusesWholeMalformedPayloads() {
+        String sub = "plant/{device} json tenant=acme metric=temp";
+        Decoded d =
+                decode(
+                        sub,
+                        "plant/press-1",
+                        "{\"extra\": {\"nested\": [1, {\"value\": \"x\"}]}, \"device\": null,"
+                                + " \"value\": 21.5, \"time\": \"2026-12-01T01:00:00\"}");
+        assertEquals(
+                List.of(
+                        new Sample(
+                                "acme",
+                                "press-1",
+                                "temp",
+                                Instant.parse("2026-12-01T01:00:00Z"),
+                                21.5)),
+                d.samples);
+        assertTrue(d.problems.isEmpty());
+        Decoded wrongType = decode(sub, "plant/press-1", "[{\"device\": 7, \"value\": 1}, 5]");
+        assertEquals(
+                List.of("element 0: 'device' must be a string", "element 1: must be an object"),
+                wrongType.problems.stream().map(Decoded.Problem::message).toList());
+        for (String malformed :
+                List.of(
+                        "{\"value\": 1, \"value\": 2}",
+                        "[{\"value\": 1}] {\"value\": 2}",
+                        "[{\"value\": 1}, {\"value\": ",
+                        "{\"value\": NaN}")) {
+            Decoded refused = decode(sub, "plant/press-1", malformed);
+            assertEquals(List.of(), refused.samples, malformed);
+            assertEquals(
+                    PayloadDecoder.MALFORMED_JSON, refused.problems.get(0).reason(), malformed);
+        }
+        Decoded duplicate = decode(sub, "plant/press-1", "{\"value\": 1, \"value\": 2}");
+        assertTrue(
+                duplicate.problems.get(0).message().contains("Duplicate field 'value'"),
+                duplicate.problems.get(0).message());
+    }
+
+    @Test
     void aBareValueTakesItsKeysFromTheTopicAndTheReceiveTime() {
         Decoded d =
                 decode(

@@ -1,8 +1,6 @@
 package io.armature.storage.postgres.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 
 /**
@@ -17,43 +15,41 @@ final class BinaryCopy {
     /** 2000-01-01T00:00:00Z, PostgreSQL's timestamp epoch, in microseconds since 1970. */
     private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
 
-    private final ByteArrayOutputStream bytes;
-    private final DataOutputStream out;
+    private static final int HEADER = SIGNATURE.length + 8;
 
+    /** Field count, then three length-prefixed fields: int4, int8 (microseconds), float8. */
+    static final int ROW = 2 + 4 + 4 + 4 + 8 + 4 + 8;
+
+    private ByteBuffer buffer;
+
+    /** A copy sized for {@code rows} rows (it grows when more are written). */
     BinaryCopy(int rows) {
-        bytes = new ByteArrayOutputStream(19 + rows * 30 + 2);
-        out = new DataOutputStream(bytes);
-        try {
-            out.write(SIGNATURE);
-            out.writeInt(0); // flags
-            out.writeInt(0); // header extension length
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        buffer = ByteBuffer.allocate(HEADER + rows * ROW + 2); // big-endian, as COPY wants
+        buffer.put(SIGNATURE).putInt(0).putInt(0); // flags, header extension length
     }
 
     void row(int seriesId, Instant time, double value) {
-        try {
-            out.writeShort(3);
-            out.writeInt(4);
-            out.writeInt(seriesId);
-            out.writeInt(8);
-            out.writeLong(micros(time) - PG_EPOCH_MICROS);
-            out.writeInt(8);
-            out.writeDouble(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        if (buffer.remaining() < ROW + 2) {
+            ByteBuffer larger = ByteBuffer.allocate(buffer.capacity() * 2 + ROW + 2);
+            buffer.flip();
+            buffer = larger.put(buffer);
         }
+        buffer.putShort((short) 3)
+                .putInt(4)
+                .putInt(seriesId)
+                .putInt(8)
+                .putLong(micros(time) - PG_EPOCH_MICROS)
+                .putInt(8)
+                .putDouble(value);
     }
 
+    /** The encoded rows and the trailer; the copy is not to be written to afterwards. */
     byte[] finish() {
-        try {
-            out.writeShort(-1);
-            out.flush();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return bytes.toByteArray();
+        buffer.putShort((short) -1);
+        byte[] array = buffer.array();
+        return buffer.position() == array.length
+                ? array
+                : java.util.Arrays.copyOf(array, buffer.position());
     }
 
     static long micros(Instant time) {
