@@ -54,6 +54,9 @@ final class IngestPipeline {
     private final Condition notFull = lock.newCondition();
     private final Condition stopping = lock.newCondition();
     private volatile boolean stopped;
+    private int queuedSamples; // guarded by lock
+    private boolean lingering; // guarded by lock
+    private int lingerWakeSamples; // guarded by lock: queued samples that complete the batch
     private final Thread thread;
 
     IngestPipeline(
@@ -84,7 +87,12 @@ final class IngestPipeline {
                 return; // not acknowledged: the broker delivers it again
             }
             queue.addLast(message);
-            notEmpty.signal();
+            queuedSamples += message.samples().size();
+            // while the thread lingers for a batch to fill up it is woken only once one is full,
+            // not by every message (a wake-up per message costs more than the message itself)
+            if (!lingering || queuedSamples >= lingerWakeSamples || queue.size() >= capacity) {
+                notEmpty.signal();
+            }
         } finally {
             lock.unlock();
         }
@@ -152,6 +160,7 @@ final class IngestPipeline {
                         && (taken.isEmpty()
                                 || samples + queue.peekFirst().samples().size() <= batchSamples)) {
                     Message next = queue.pollFirst();
+                    queuedSamples -= next.samples().size();
                     samples += next.samples().size();
                     taken.add(next);
                 }
@@ -160,7 +169,13 @@ final class IngestPipeline {
                     break;
                 }
                 notFull.signalAll();
-                notEmpty.awaitNanos(left);
+                lingering = true;
+                lingerWakeSamples = batchSamples - samples;
+                try {
+                    notEmpty.awaitNanos(left);
+                } finally {
+                    lingering = false;
+                }
             }
             notFull.signalAll();
             return taken;

@@ -49,6 +49,7 @@ final class PahoConnection implements MqttConnection {
     public void open(List<Subscription> subscriptions, List<String> extraFilters, Listener listener)
             throws Exception {
         long timeout = config.connectTimeoutSeconds() * 1000L;
+        PahoLogger.install();
         client = new MqttAsyncClient(config.brokerUri(), clientId, new MemoryPersistence());
         client.setManualAcks(true);
         client.setCallback(
