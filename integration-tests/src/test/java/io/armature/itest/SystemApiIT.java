@@ -31,7 +31,7 @@ class SystemApiIT extends OneRuntimePerClass {
                 runtime.output()
                         .contains(
                                 "features: armature-base, armature-webconsole, armature-storage-postgres,"
-                                        + " armature-driver-mqtt, armature-driver-grpc"),
+                                        + " armature-driver-mqtt, armature-driver-grpc, armature-sensor-models"),
                 runtime.output());
         assertTrue(runtime.output().contains("http://127.0.0.1:"), runtime.output());
         assertTrue(runtime.output().contains("listening on 127.0.0.1"), runtime.output());
@@ -45,7 +45,7 @@ class SystemApiIT extends OneRuntimePerClass {
         assertTrue(system.get("uptime_seconds").asLong() >= 0);
         assertTrue(system.get("started_at").asText().endsWith("Z"), system.toString());
         assertEquals(
-                "[\"armature-base\",\"armature-driver-grpc\",\"armature-driver-mqtt\",\"armature-storage-postgres\",\"armature-webconsole\"]",
+                "[\"armature-base\",\"armature-driver-grpc\",\"armature-driver-mqtt\",\"armature-sensor-models\",\"armature-storage-postgres\",\"armature-webconsole\"]",
                 system.get("enabled_features").toString());
     }
 
@@ -194,7 +194,9 @@ class SystemApiIT extends OneRuntimePerClass {
                         "post /api/v1/drivers/{id}/restart",
                         "get /api/v1/tenants/{tenant}/devices/{device}/commands",
                         "post /api/v1/tenants/{tenant}/devices/{device}/commands",
-                        "get /api/v1/tenants/{tenant}/devices/{device}/commands/{id}")) {
+                        "get /api/v1/tenants/{tenant}/devices/{device}/commands/{id}",
+                        "get /api/v1/sensor-types",
+                        "get /api/v1/sensor-types/{id}")) {
             assertTrue(
                     operations.remove(expected),
                     "OpenAPI lacks " + expected + "; has " + operations);

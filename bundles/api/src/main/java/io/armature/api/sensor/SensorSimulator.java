@@ -1,18 +1,19 @@
 package io.armature.api.sensor;
 
-import java.time.Instant;
 import java.util.Map;
 
 /**
- * Generates the values of one simulated device. Not thread-safe: one simulator per device, called
- * from one thread with non-decreasing times. Obtained from {@link SensorType#simulator}; nothing in
- * the runtime runs simulators yet.
+ * Generates the values of one simulated device, one step at a time. Not thread-safe: one simulator
+ * per device, called from one thread. Obtained from {@link SensorType#simulator}; a plugin that
+ * models a customer's machine (a press cycle, say) provides its own sensor type with its own
+ * simulator.
  */
 public interface SensorSimulator {
     /**
-     * The next value of every metric of the sensor type at the given time.
+     * The values of the next step (one sampling interval after the previous one) of every metric of
+     * the sensor type, before perturbations and rounding.
      *
      * @return metric id to value, one entry per {@link SensorType#metrics()}
      */
-    Map<String, Double> next(Instant time);
+    Map<String, Double> next();
 }

@@ -1,4 +1,7 @@
-/** Sensor types (metrics, units, valid ranges) and their simulators. */
+/**
+ * Sensor types (metrics, UCUM units, valid ranges, sampling interval) and their simulators. Ingest
+ * range-checks the samples of typed devices against them.
+ */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package io.armature.api.sensor;

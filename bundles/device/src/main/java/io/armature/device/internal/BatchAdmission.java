@@ -5,6 +5,8 @@ import io.armature.api.device.MetricInfo;
 import io.armature.api.device.UnknownDevicePolicy;
 import io.armature.api.sample.Rejection;
 import io.armature.api.sample.Sample;
+import io.armature.api.sensor.MetricSpec;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,13 +18,16 @@ import java.util.Optional;
  */
 final class BatchAdmission implements Admission {
     private final RegistryState registry;
+    private final SensorRanges ranges;
     private final long now;
+    private Map<String, MetricSpec> deviceRanges; // of the current device's type, or null
     private TenantEntry tenant;
     private DeviceEntry device;
     private boolean created;
 
-    BatchAdmission(RegistryState registry, long now) {
+    BatchAdmission(RegistryState registry, SensorRanges ranges, long now) {
         this.registry = registry;
+        this.ranges = ranges;
         this.now = now;
     }
 
@@ -59,6 +64,14 @@ final class BatchAdmission implements Admission {
             }
             device = entry;
             device.seen(now);
+            deviceRanges = ranges.of(device.type);
+        }
+        if (deviceRanges != null) {
+            Optional<Rejection> outOfRange =
+                    SensorRanges.check(index, sample, device.type, deviceRanges);
+            if (outOfRange.isPresent()) {
+                return outOfRange;
+            }
         }
         if (!device.metrics.containsKey(sample.metric())) {
             device.metrics.putIfAbsent(

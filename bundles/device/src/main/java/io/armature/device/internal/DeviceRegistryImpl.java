@@ -8,6 +8,7 @@ import io.armature.api.device.DeviceStatusListener;
 import io.armature.api.device.MetricInfo;
 import io.armature.api.device.Tenant;
 import io.armature.api.sample.Identifiers;
+import io.armature.api.sensor.SensorType;
 import io.armature.api.storage.StorageUnavailableException;
 import io.armature.api.storage.TimeSeriesStore;
 import io.armature.boot.RuntimeHome;
@@ -54,6 +55,7 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
     private final Clock clock;
     private final List<TimeSeriesStore> stores = new CopyOnWriteArrayList<>();
     private final StatusPublisher publisher = new StatusPublisher();
+    private final SensorRanges sensorRanges = new SensorRanges();
     private final RegistryMaintenance maintenance;
 
     @Activate
@@ -127,6 +129,18 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
 
     public void removeListener(DeviceStatusListener listener) {
         publisher.remove(listener);
+    }
+
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void addSensorType(SensorType type) {
+        sensorRanges.add(type);
+    }
+
+    public void removeSensorType(SensorType type) {
+        sensorRanges.remove(type);
     }
 
     // ---- tenants
@@ -318,7 +332,7 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
 
     @Override
     public Admission admission() {
-        return new BatchAdmission(state, clock.millis());
+        return new BatchAdmission(state, sensorRanges, clock.millis());
     }
 
     // ---- maintenance

@@ -15,6 +15,9 @@ import io.armature.api.device.UnknownDevicePolicy;
 import io.armature.api.sample.Rejection;
 import io.armature.api.sample.Sample;
 import io.armature.api.sample.SampleBatch;
+import io.armature.api.sensor.MetricSpec;
+import io.armature.api.sensor.SensorSimulator;
+import io.armature.api.sensor.SensorType;
 import io.armature.api.storage.Bucket;
 import io.armature.api.storage.BucketQuery;
 import io.armature.api.storage.RawPage;
@@ -100,6 +103,73 @@ class DeviceRegistryImplTest {
                         new MetricInfo("temp", "degC", "Oil", "double")),
                 reopened.metrics("acme", "press-1"));
         assertEquals(clock.instant(), reopened.lastSeen("acme", "press-2").orElseThrow());
+    }
+
+    /** A sensor type as a plugin would register it. */
+    private static SensorType humidityType() {
+        return new SensorType() {
+            @Override
+            public String id() {
+                return "humidity";
+            }
+
+            @Override
+            public String description() {
+                return "test";
+            }
+
+            @Override
+            public List<MetricSpec> metrics() {
+                return List.of(new MetricSpec("humidity", "%", "RH", 0, 100));
+            }
+
+            @Override
+            public Duration samplingInterval() {
+                return Duration.ofSeconds(10);
+            }
+
+            @Override
+            public SensorSimulator simulator(long seed) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    private static Sample valued(String device, String metric, double value) {
+        return new Sample("acme", device, metric, Instant.parse("2026-06-01T00:00:00Z"), value);
+    }
+
+    @Test
+    void samplesOfATypedDeviceOutsideItsSensorTypesRangeAreRejectedAndTheRestKept() {
+        DeviceRegistryImpl registry = registry(true);
+        registry.createTenant(new Tenant("acme", null, UnknownDevicePolicy.AUTO_REGISTER, null));
+        registry.register(new Device("acme", "room-1", null, "humidity", null, null, null, null));
+        registry.register(new Device("acme", "untyped", null, null, null, null, null, null));
+        SensorType humidity = humidityType();
+        registry.addSensorType(humidity);
+
+        List<Optional<Rejection>> results =
+                admit(
+                        registry,
+                        valued("room-1", "humidity", 45.5),
+                        valued("room-1", "humidity", 130),
+                        valued("room-1", "humidity", -0.1),
+                        valued("room-1", "battery", 130), // not a metric of the type: unchecked
+                        valued("untyped", "humidity", 130), // no type: unchecked
+                        valued("room-1", "humidity", 100));
+        assertEquals(
+                List.of(false, true, true, false, false, false),
+                results.stream().map(Optional::isPresent).toList());
+        Rejection high = results.get(1).orElseThrow();
+        assertEquals("out_of_range", high.reason());
+        assertEquals(1, high.index());
+        assertEquals(
+                "value 130.0 of metric 'humidity' is outside [0, 100] %, the valid range of sensor"
+                        + " type 'humidity' (device 'room-1')",
+                high.message());
+
+        registry.removeSensorType(humidity);
+        assertTrue(admit(registry, valued("room-1", "humidity", 130)).get(0).isEmpty());
     }
 
     @Test
