@@ -19,6 +19,14 @@ import org.junit.jupiter.api.Test;
  * database is down they are spooled, and after it returns every sample is stored exactly once.
  */
 class PostgresStorageIT {
+    /**
+     * The plugin template's signal generator's samples (device signal-1 of tenant demo): the demo
+     * profile's simulated devices write to the same tenant.
+     */
+    private static final String SIGNAL =
+            "(SELECT * FROM t_demo.samples WHERE series_id IN"
+                    + " (SELECT id FROM t_demo.series WHERE device = 'signal-1')) signal";
+
     private static long count(String url, String sql) throws Exception {
         try (Connection connection = DriverManager.getConnection(url, "postgres", "");
                 ResultSet result = connection.createStatement().executeQuery(sql)) {
@@ -34,7 +42,9 @@ class PostgresStorageIT {
                         connection
                                 .createStatement()
                                 .executeQuery(
-                                        "SELECT time, count(*), min(value), max(value) FROM t_demo.samples GROUP BY time HAVING count(*) > 1")) {
+                                        "SELECT time, count(*), min(value), max(value) FROM "
+                                                + SIGNAL
+                                                + " GROUP BY time HAVING count(*) > 1")) {
             while (result.next()) {
                 text.append(result.getString(1))
                         .append(" x")
@@ -53,11 +63,13 @@ class PostgresStorageIT {
     void samplesAreStoredSpooledDuringAnOutageAndStoredOnceAfterIt() throws Exception {
         DebianPostgres database = DebianPostgres.create();
         String url = database.url();
-        String stored = "SELECT count(*) FROM t_demo.samples";
+        String stored = "SELECT count(*) FROM " + SIGNAL;
         // one statement, one snapshot: the driver keeps adding samples between two queries
-        String duplicated = "SELECT count(*) - count(DISTINCT time) FROM t_demo.samples";
+        String duplicated = "SELECT count(*) - count(DISTINCT time) FROM " + SIGNAL;
         String largestGapMs =
-                "SELECT coalesce(max(gap), 0) FROM (SELECT extract(epoch FROM time - lag(time) OVER (ORDER BY time)) * 1000 AS gap FROM t_demo.samples) g";
+                "SELECT coalesce(max(gap), 0) FROM (SELECT extract(epoch FROM time - lag(time) OVER (ORDER BY time)) * 1000 AS gap FROM "
+                        + SIGNAL
+                        + ") g";
         Path home = RuntimeProcess.freshHome();
         Files.writeString(
                 home.resolve("deploy/com.example.signal.generator.config"),
@@ -112,7 +124,9 @@ class PostgresStorageIT {
             long duringOutage =
                     count(
                             url,
-                            "SELECT count(*) FROM t_demo.samples WHERE time > '"
+                            "SELECT count(*) FROM "
+                                    + SIGNAL
+                                    + " WHERE time > '"
                                     + down
                                     + "' AND time < '"
                                     + up
@@ -257,7 +271,7 @@ class PostgresStorageIT {
                 RuntimeProcess.await(
                         "samples stored",
                         Duration.ofSeconds(30),
-                        () -> count(url, "SELECT count(*) FROM t_demo.samples") >= 5);
+                        () -> count(url, "SELECT count(*) FROM " + SIGNAL) >= 5);
                 database.kill();
                 down = java.time.Instant.now();
                 RuntimeProcess.await(
@@ -279,7 +293,9 @@ class PostgresStorageIT {
                         Duration.ofSeconds(60),
                         () -> restarted.getJson("/health").get("status").asText().equals("UP"));
                 String outage =
-                        " FROM t_demo.samples WHERE time > '"
+                        " FROM "
+                                + SIGNAL
+                                + " WHERE time > '"
                                 + down.plusMillis(300)
                                 + "' AND time < '"
                                 + stopped
@@ -289,7 +305,7 @@ class PostgresStorageIT {
                         "samples of the outage stored after the restart");
                 assertEquals(
                         0,
-                        count(url, "SELECT count(*) - count(DISTINCT time) FROM t_demo.samples"),
+                        count(url, "SELECT count(*) - count(DISTINCT time) FROM " + SIGNAL),
                         "nothing stored twice");
                 assertTrue(
                         count(

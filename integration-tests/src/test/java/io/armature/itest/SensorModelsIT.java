@@ -30,6 +30,7 @@ class SensorModelsIT extends OneRuntimePerClass {
                         "heatPumpController",
                         "humidity",
                         "powerConsumption",
+                        "press",
                         "pressure",
                         "temperature"),
                 ids);

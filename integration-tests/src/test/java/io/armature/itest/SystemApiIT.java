@@ -196,7 +196,10 @@ class SystemApiIT extends OneRuntimePerClass {
                         "post /api/v1/tenants/{tenant}/devices/{device}/commands",
                         "get /api/v1/tenants/{tenant}/devices/{device}/commands/{id}",
                         "get /api/v1/sensor-types",
-                        "get /api/v1/sensor-types/{id}")) {
+                        "get /api/v1/sensor-types/{id}",
+                        "get /api/v1/tenants/{tenant}/devices/{device}/sensors",
+                        "post /api/v1/tenants/{tenant}/devices/{device}/sensors",
+                        "delete /api/v1/tenants/{tenant}/devices/{device}/sensors/{sensor}")) {
             assertTrue(
                     operations.remove(expected),
                     "OpenAPI lacks " + expected + "; has " + operations);

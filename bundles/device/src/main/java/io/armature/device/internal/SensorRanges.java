@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 
 /**
  * The valid ranges of the registered sensor types, by type id and metric id, for ingest: a sample
- * of a device whose type is a registered sensor type, for a metric that type lists, is rejected as
- * {@code out_of_range} when the metric refuses its value. Types come and go with their services.
+ * of a device whose type is a registered sensor type, for a metric that type lists (by its id, or
+ * as {@code <sensor>.<metric id>}, the naming of simulated sensors), is rejected as {@code
+ * out_of_range} when the metric refuses its value. Types come and go with their services.
  * Thread-safe.
  */
 final class SensorRanges {
@@ -42,6 +43,10 @@ final class SensorRanges {
     static Optional<Rejection> check(
             int index, Sample sample, String typeId, Map<String, MetricSpec> metrics) {
         MetricSpec spec = metrics.get(sample.metric());
+        int dot = sample.metric().lastIndexOf('.');
+        if (spec == null && dot >= 0) { // a simulated sensor's "<sensor>.<metric>"
+            spec = metrics.get(sample.metric().substring(dot + 1));
+        }
         if (spec == null || spec.accepts(sample.value())) {
             return Optional.empty();
         }

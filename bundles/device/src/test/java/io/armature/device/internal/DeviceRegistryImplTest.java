@@ -156,9 +156,10 @@ class DeviceRegistryImplTest {
                         valued("room-1", "humidity", -0.1),
                         valued("room-1", "battery", 130), // not a metric of the type: unchecked
                         valued("untyped", "humidity", 130), // no type: unchecked
-                        valued("room-1", "humidity", 100));
+                        valued("room-1", "humidity", 100),
+                        valued("room-1", "s7.humidity", 101)); // a simulated sensor's metric
         assertEquals(
-                List.of(false, true, true, false, false, false),
+                List.of(false, true, true, false, false, false, true),
                 results.stream().map(Optional::isPresent).toList());
         Rejection high = results.get(1).orElseThrow();
         assertEquals("out_of_range", high.reason());

@@ -39,7 +39,12 @@ final class AuditActions {
                     rule("POST", "/api/v1/tenants/[^/]+/devices", "device.create"),
                     rule("PATCH", "/api/v1/tenants/[^/]+/devices/[^/]+", "device.update"),
                     rule("DELETE", "/api/v1/tenants/[^/]+/devices/[^/]+", "device.delete"),
-                    rule("POST", "/api/v1/tenants/[^/]+/devices/[^/]+/commands", "device.command"));
+                    rule("POST", "/api/v1/tenants/[^/]+/devices/[^/]+/commands", "device.command"),
+                    rule("POST", "/api/v1/tenants/[^/]+/devices/[^/]+/sensors", "sensor.create"),
+                    rule(
+                            "DELETE",
+                            "/api/v1/tenants/[^/]+/devices/[^/]+/sensors/[^/]+",
+                            "sensor.delete"));
 
     private AuditActions() {}
 

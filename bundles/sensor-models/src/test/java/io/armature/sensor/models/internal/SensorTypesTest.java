@@ -18,7 +18,8 @@ class SensorTypesTest {
                     new PressureSensor(),
                     new AirSensor(),
                     new PowerConsumption(),
-                    new HeatPumpController());
+                    new HeatPumpController(),
+                    new PressMachine());
 
     @Test
     void everyTypeSimulatesEachOfItsMetricsWithinRangeAndReproducibly() {
@@ -50,6 +51,22 @@ class SensorTypesTest {
         assertEquals(
                 List.of("off", "heating", "cooling"),
                 new HeatPumpController().metric("mode").orElseThrow().states());
+    }
+
+    @Test
+    void aPressCyclesBetweenPressingAndOpenAndCountsItsCycles() {
+        SensorSimulator press = new PressMachine().simulator(1);
+        int zeros = 0;
+        double peak = 0;
+        Map<String, Double> last = null;
+        for (int step = 0; step < 100; step++) {
+            last = press.next();
+            zeros += last.get("force") == 0 ? 1 : 0;
+            peak = Math.max(peak, last.get("force"));
+        }
+        assertEquals(40, zeros, "open for 4 of every 10 steps");
+        assertTrue(peak > 700 && peak < 900, "peak " + peak);
+        assertEquals(9.0, last.get("cycles"), "10 cycles begun, 9 finished before the last step");
     }
 
     @Test

@@ -26,23 +26,29 @@ final class SampleWriter {
     private final SeriesIds series;
     private final Partitions partitions;
 
-    private void ensureLedger(Connection connection) throws SQLException {
-        if (ledgerReady) {
-            return;
-        }
-        try (var statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS armature");
-            statement.execute(
-                    "CREATE TABLE IF NOT EXISTS armature.applied_batches (id uuid PRIMARY KEY, stored_at timestamptz NOT NULL DEFAULT now())");
-            // ids only matter while a retry is possible; a week is far beyond any spool replay
-            statement.execute(
-                    "DELETE FROM armature.applied_batches WHERE stored_at < now() - interval '7 days'");
-        } catch (SQLException e) {
-            if (!"23505".equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {
-                throw e;
+    /**
+     * Creates the ledger of stored batch ids once. Writer threads (and nodes) may race here: the
+     * loser's {@code CREATE … IF NOT EXISTS} fails with a duplicate (23505/42P07) while the
+     * winner's statement has not committed yet, so the loser tries again (then it sees the table)
+     * instead of going on to insert into a table it cannot see yet.
+     */
+    private synchronized void ensureLedger(Connection connection) throws SQLException {
+        for (int attempt = 1; !ledgerReady; attempt++) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS armature");
+                statement.execute(
+                        "CREATE TABLE IF NOT EXISTS armature.applied_batches (id uuid PRIMARY KEY, stored_at timestamptz NOT NULL DEFAULT now())");
+                // ids only matter while a retry is possible; a week is far beyond any spool replay
+                statement.execute(
+                        "DELETE FROM armature.applied_batches WHERE stored_at < now() - interval '7 days'");
+                ledgerReady = true;
+            } catch (SQLException e) {
+                boolean raced = "23505".equals(e.getSQLState()) || "42P07".equals(e.getSQLState());
+                if (!raced || attempt >= 5) {
+                    throw e;
+                }
             }
         }
-        ledgerReady = true;
     }
 
     SampleWriter(
