@@ -11,15 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SensorTypesTest {
-    private static final List<SensorType> TYPES =
-            List.of(
-                    new TemperatureSensor(),
-                    new HumiditySensor(),
-                    new PressureSensor(),
-                    new AirSensor(),
-                    new PowerConsumption(),
-                    new HeatPumpController(),
-                    new PressMachine());
+    private static final List<SensorType> TYPES = BuiltInTypes.all();
 
     @Test
     void everyTypeSimulatesEachOfItsMetricsWithinRangeAndReproducibly() {

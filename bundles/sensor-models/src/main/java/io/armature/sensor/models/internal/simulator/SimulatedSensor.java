@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * + D_t + offset} (plus what commands added), rounded to the metric's resolution. Step {@code t}
  * counts samples from 0. Not thread-safe: the driver calls it from one thread at a time.
  */
-final class SimulatedSensor {
+public final class SimulatedSensor {
     private final SensorSpec spec;
     private final List<MetricSpec> metrics;
     private final List<String> metricIds;
@@ -29,7 +29,7 @@ final class SimulatedSensor {
     private volatile double commandOffset;
     private volatile double pendingSpike;
 
-    SimulatedSensor(SensorSpec spec, SensorType type, long seed) {
+    public SimulatedSensor(SensorSpec spec, SensorType type, long seed) {
         this.spec = spec;
         this.metrics = type.metrics();
         this.metricIds = metricIds(spec.identifier(), metrics);
@@ -44,40 +44,40 @@ final class SimulatedSensor {
      * The metric ids this sensor reports: its identifier for a one-metric type, {@code
      * identifier.metric} for each metric of a type with several.
      */
-    static List<String> metricIds(String identifier, List<MetricSpec> metrics) {
+    public static List<String> metricIds(String identifier, List<MetricSpec> metrics) {
         return metrics.size() == 1
                 ? List.of(identifier)
                 : metrics.stream().map(m -> identifier + "." + m.id()).toList();
     }
 
-    SensorSpec spec() {
+    public SensorSpec spec() {
         return spec;
     }
 
-    List<String> metricIds() {
+    public List<String> metricIds() {
         return metricIds;
     }
 
-    List<MetricSpec> metrics() {
+    public List<MetricSpec> metrics() {
         return metrics;
     }
 
-    Duration interval() {
+    public Duration interval() {
         return spec.samplingInterval();
     }
 
     /** Adds to every metric's value from the next sample on (a {@code set_offset} command). */
-    void setCommandOffset(double offset) {
+    public void setCommandOffset(double offset) {
         this.commandOffset = offset;
     }
 
     /** Adds {@code value} to the next sample of every metric only (an {@code inject_spike}). */
-    void injectSpike(double value) {
+    public void injectSpike(double value) {
         this.pendingSpike += value;
     }
 
     /** The samples of the next step, at {@code time}. */
-    List<Sample> next(String tenant, String device, Instant time) {
+    public List<Sample> next(String tenant, String device, Instant time) {
         Map<String, Double> values = simulator.next();
         double spike = pendingSpike;
         pendingSpike = 0;
