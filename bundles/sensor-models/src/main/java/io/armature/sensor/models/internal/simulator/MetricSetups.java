@@ -1,6 +1,7 @@
 package io.armature.sensor.models.internal.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.armature.sensor.models.internal.ArmaModel;
 import io.armature.sensor.models.internal.Perturbation;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,55 @@ final class MetricSetups {
                 }
             }
         }
-        return new SensorSpec.MetricSetup(offset, resolution, List.copyOf(perturbations));
+        return new SensorSpec.MetricSetup(
+                model(entry.get("model"), where + "model", errors),
+                offset,
+                resolution,
+                List.copyOf(perturbations));
+    }
+
+    /** A metric's own ARMA model: {"mean", "ar": [φ…], "ma": [θ…], "variance"}; checked here. */
+    private static ArmaModel model(JsonNode node, String where, List<String> errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            errors.add(where + ": must be an object {\"mean\", \"ar\", \"ma\", \"variance\"}");
+            return null;
+        }
+        int before = errors.size();
+        double mean = number(node, "mean", Double.NaN, where + ".", errors);
+        double variance = number(node, "variance", Double.NaN, where + ".", errors);
+        if (Double.isNaN(mean) || Double.isNaN(variance)) {
+            errors.add(where + ": mean and variance are required numbers");
+        }
+        double[] ar = coefficients(node.get("ar"), where + ".ar", errors);
+        double[] ma = coefficients(node.get("ma"), where + ".ma", errors);
+        if (errors.size() > before) {
+            return null;
+        }
+        ArmaModel model = new ArmaModel(mean, ar, ma, variance);
+        model.problems().forEach(problem -> errors.add(where + ": " + problem));
+        return model;
+    }
+
+    private static double[] coefficients(JsonNode node, String where, List<String> errors) {
+        if (node == null || node.isNull()) {
+            return new double[0];
+        }
+        if (!node.isArray() || node.size() > 20) {
+            errors.add(where + ": must be an array of at most 20 numbers");
+            return new double[0];
+        }
+        double[] c = new double[node.size()];
+        for (int i = 0; i < c.length; i++) {
+            if (!node.get(i).isNumber()) {
+                errors.add(where + "[" + i + "]: must be a number");
+            } else {
+                c[i] = node.get(i).asDouble();
+            }
+        }
+        return c;
     }
 
     private static Perturbation disturbance(JsonNode node, String where, List<String> errors) {

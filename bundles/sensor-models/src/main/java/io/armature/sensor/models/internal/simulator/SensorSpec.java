@@ -3,6 +3,7 @@ package io.armature.sensor.models.internal.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.armature.api.sample.Identifiers;
 import io.armature.api.sensor.SensorType;
+import io.armature.sensor.models.internal.ArmaModel;
 import io.armature.sensor.models.internal.Perturbation;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +16,10 @@ import java.util.function.Function;
 
 /**
  * One simulated sensor in the seed's device-management shape: {@code {"sensor_identifier",
- * "sensor_type", "sampling_interval" (seconds, >= 0.01), "data": [{"offset", "resolution",
- * "disturbances": [{"disturbance_type", "parameters"}]}], "backfill": {"from", "to"}, "seed"}}.
- * {@code data} has at most one entry per metric of the type, in the type's order.
+ * "sensor_type", "sampling_interval" (seconds, >= 0.01), "data": [{"model": {"mean", "ar", "ma",
+ * "variance"}, "offset", "resolution", "disturbances": [{"disturbance_type", "parameters"}]}],
+ * "backfill": {"from", "to"}, "seed"}}. {@code data} has at most one entry per metric of the type,
+ * in the type's order.
  *
  * @param json the body as given (kept in the driver's configuration)
  */
@@ -41,9 +43,13 @@ public record SensorSpec(
                     "backfill",
                     "seed");
 
-    /** What is added to one metric's model value, and its output resolution. */
-    public record MetricSetup(double offset, double resolution, List<Perturbation> perturbations) {
-        static final MetricSetup NONE = new MetricSetup(0, 0.01, List.of());
+    /**
+     * One metric's own ARMA model (null: the type's simulation), what is added to its value, and
+     * its output resolution.
+     */
+    public record MetricSetup(
+            ArmaModel model, double offset, double resolution, List<Perturbation> perturbations) {
+        static final MetricSetup NONE = new MetricSetup(null, 0, 0.01, List.of());
     }
 
     /** The setup of the metric at {@code index} of the type (none given: no perturbation). */

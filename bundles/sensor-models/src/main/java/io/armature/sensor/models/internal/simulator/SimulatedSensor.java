@@ -4,6 +4,8 @@ import io.armature.api.sample.Sample;
 import io.armature.api.sensor.MetricSpec;
 import io.armature.api.sensor.SensorSimulator;
 import io.armature.api.sensor.SensorType;
+import io.armature.sensor.models.internal.ArmaModel;
+import io.armature.sensor.models.internal.ArmaProcess;
 import io.armature.sensor.models.internal.Perturbation;
 import io.armature.sensor.models.internal.Resolution;
 import java.time.Duration;
@@ -14,9 +16,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * One running simulated sensor: its type's simulator, then per metric {@code X̃_t = X_t + ε_t + S_t
- * + D_t + offset} (plus what commands added), rounded to the metric's resolution. Step {@code t}
- * counts samples from 0. Not thread-safe: the driver calls it from one thread at a time.
+ * One running simulated sensor: its type's simulator (or a metric's own ARMA model), then per
+ * metric {@code X̃_t = X_t + ε_t + S_t + D_t + offset} (plus what commands added), rounded to the
+ * metric's resolution. Step {@code t} counts samples from 0. Not thread-safe: the driver calls it
+ * from one thread at a time.
  */
 public final class SimulatedSensor {
     private final SensorSpec spec;
@@ -24,6 +27,7 @@ public final class SimulatedSensor {
     private final List<String> metricIds;
     private final List<Resolution> resolutions = new ArrayList<>();
     private final SensorSimulator simulator;
+    private final List<ArmaProcess> ownModels = new ArrayList<>(); // per metric, or null
     private final SplittableRandom noise;
     private long step;
     private volatile double commandOffset;
@@ -38,6 +42,11 @@ public final class SimulatedSensor {
         }
         this.simulator = type.simulator(seed);
         this.noise = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+        SplittableRandom models = new SplittableRandom(seed ^ 0x632BE59BD9B4E019L);
+        for (int i = 0; i < metrics.size(); i++) {
+            ArmaModel model = spec.setup(i).model();
+            ownModels.add(model == null ? null : model.process(models.split()));
+        }
     }
 
     /**
@@ -85,7 +94,9 @@ public final class SimulatedSensor {
         List<Sample> samples = new ArrayList<>(metrics.size());
         for (int i = 0; i < metrics.size(); i++) {
             SensorSpec.MetricSetup setup = spec.setup(i);
-            double value = values.get(metrics.get(i).id()) + setup.offset() + extra;
+            ArmaProcess own = ownModels.get(i);
+            double base = own != null ? own.next() : values.get(metrics.get(i).id());
+            double value = base + setup.offset() + extra;
             for (Perturbation p : setup.perturbations()) {
                 value += p.at(step, noise);
             }

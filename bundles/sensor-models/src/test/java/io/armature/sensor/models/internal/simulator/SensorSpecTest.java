@@ -86,6 +86,38 @@ class SensorSpecTest {
     }
 
     @Test
+    void aMetricMayHaveItsOwnArmaModelCheckedWhenConfigured() throws Exception {
+        List<String> errors = new ArrayList<>();
+        SensorSpec spec =
+                parse(
+                        "{\"sensor_identifier\": \"h\", \"sensor_type\": \"humidity\","
+                                + " \"sampling_interval\": 1, \"data\": [{\"model\": {\"mean\":"
+                                + " 70, \"ar\": [0.5], \"ma\": [0.3], \"variance\": 0.01}}]}",
+                        errors);
+        assertEquals(List.of(), errors);
+        SimulatedSensor sensor = new SimulatedSensor(spec, TYPES.get("humidity"), 1);
+        double sum = 0;
+        for (int i = 0; i < 1_000; i++) {
+            sum += sensor.next("t", "d", Instant.EPOCH).get(0).value();
+        }
+        assertEquals(70, sum / 1_000, 0.05, "the configured mean, not the type's 45 %");
+
+        errors.clear();
+        parse(
+                "{\"sensor_identifier\": \"h\", \"sensor_type\": \"humidity\","
+                        + " \"sampling_interval\": 1, \"data\": [{\"model\": {\"mean\": 70,"
+                        + " \"ar\": [1.0], \"ma\": [2], \"variance\": 1}}]}",
+                errors);
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(
+                errors.get(0).startsWith("data[0].model: AR coefficients [1.0] are not stationary"),
+                errors.toString());
+        assertTrue(
+                errors.get(1).startsWith("data[0].model: MA coefficients [2.0] are not invertible"),
+                errors.toString());
+    }
+
+    @Test
     void aSimulatedSensorAppliesOffsetCommandsAndResolution() throws Exception {
         List<String> errors = new ArrayList<>();
         SensorSpec spec =
