@@ -55,6 +55,8 @@ public final class DriverBench {
                     Path.of(args[4]),
                     Integer.parseInt(args[5]),
                     Integer.parseInt(args[6]));
+        } else if (args[0].equals("device")) {
+            device(args[1], args[2], Path.of(args[3]), Integer.parseInt(args[4]));
         } else {
             mqtt(
                     args[1],
@@ -109,6 +111,65 @@ public final class DriverBench {
         System.out.printf(
                 "ratio                             %12.0f %% of raw COPY (target >= 50 %%)%n",
                 100 * armature / raw);
+    }
+
+    /**
+     * bin/armature-device as the external client: one temperature sensor streamed as fast as the
+     * hub acknowledges (batches of up to 1,000), next to raw binary COPY in batches of 1,000.
+     */
+    static void device(String base, String jdbc, Path script, int samples) throws Exception {
+        int port = freePort();
+        createDriver(
+                base,
+                "{\"id\": \"bench-hub\", \"type\": \"grpc\", \"config\": {\"port\": " + port + "}}",
+                "bench-hub");
+        Path sensors = java.nio.file.Files.createTempFile("bench-sensors", ".json");
+        java.nio.file.Files.writeString(
+                sensors,
+                "[{\"sensor_identifier\": \"t\", \"sensor_type\": \"temperature\", \"sampling_interval\": 1}]");
+        long t0 = System.nanoTime();
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                                script.toString(),
+                                "--url",
+                                base,
+                                "--hub",
+                                "127.0.0.1:" + port,
+                                "--tenant",
+                                "bench",
+                                "--device",
+                                "sim",
+                                "--sensors",
+                                sensors.toString(),
+                                "--rate",
+                                "0",
+                                "--count",
+                                String.valueOf(samples))
+                        .redirectErrorStream(true);
+        builder.environment().put("ARMATURE_TOKEN", TOKEN);
+        Process client = builder.start();
+        String out =
+                new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        client.waitFor();
+        double clientSeconds = (System.nanoTime() - t0) / 1e9;
+        awaitStored(jdbc, samples);
+        double armature = samples / ((System.nanoTime() - t0) / 1e9);
+        double raw = rawCopy(jdbc, Instant.now().minusSeconds(7200).toEpochMilli(), samples, 1_000);
+        String summary =
+                java.util.Arrays.stream(out.split("\n"))
+                        .filter(l -> l.startsWith("done:"))
+                        .findFirst()
+                        .orElse(out);
+        System.out.printf("client (bin/armature-device): %s%n", summary);
+        System.out.printf(
+                "samples %,d, client done in %.2f s (JVM start included)%n",
+                samples, clientSeconds);
+        System.out.printf(
+                "armature-device -> hub -> PostgreSQL %,9.0f samples/s (to the last commit)%n",
+                armature);
+        System.out.printf("raw binary COPY, batches of 1,000   %,9.0f samples/s%n", raw);
+        System.out.printf(
+                "ratio                               %9.0f %% of raw COPY%n", 100 * armature / raw);
     }
 
     static void mqtt(String base, String jdbc, int brokerPort, int messages, int perMessage)

@@ -3,7 +3,8 @@
 #   gRPC: armature.hub.v1 batches from a separate node process -> PostgreSQL, vs raw binary COPY
 #   MQTT: mosquitto_pub -> Debian's Mosquitto -> the MQTT driver -> PostgreSQL, vs the broker's own
 #         pub -> sub throughput for the same messages at QoS 1
-# Usage: bench/drivers.sh [grpc|mqtt|both] [grpc samples, default 1000000] [mqtt messages, default 100000] [samples per message, default 10]
+#   device: bin/armature-device (a separate JVM) streaming one sensor to the hub -> PostgreSQL, vs raw COPY
+# Usage: bench/drivers.sh [grpc|mqtt|both|device] [grpc samples, default 1000000] [mqtt messages, default 100000] [samples per message, default 10]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WHAT="${1:-both}"
@@ -36,6 +37,10 @@ run() { # $1 = grpc|mqtt, then DriverBench's arguments after the jdbc url
 if [ "$WHAT" = grpc ] || [ "$WHAT" = both ]; then
   echo "== gRPC hub"
   run grpc "$NODE_DIR" "$ROOT/bundles/driver-grpc/src/main/proto" "${2:-1000000}" 5000
+fi
+if [ "$WHAT" = device ]; then
+  echo "== bin/armature-device -> gRPC hub"
+  run device "$ROOT/runtime/target/armature/bin/armature-device" "${2:-1000000}"
 fi
 if [ "$WHAT" = mqtt ] || [ "$WHAT" = both ]; then
   echo "== MQTT driver"

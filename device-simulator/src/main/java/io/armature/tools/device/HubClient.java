@@ -49,6 +49,7 @@ final class HubClient implements AutoCloseable {
     final Map<String, Long> rejectedByReason = new ConcurrentHashMap<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private StreamObserver<SampleBatch> stream;
+    private volatile boolean closing;
 
     HubClient(String target, boolean tls, String token, String tenant, String device) {
         ManagedChannelBuilder<?> builder = ManagedChannelBuilder.forTarget(target);
@@ -184,7 +185,9 @@ final class HubClient implements AutoCloseable {
 
                     @Override
                     public void onError(Throwable t) {
-                        System.err.println("command stream ended: " + t.getMessage());
+                        if (!closing) {
+                            System.err.println("command stream ended: " + t.getMessage());
+                        }
                     }
 
                     @Override
@@ -206,6 +209,7 @@ final class HubClient implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        closing = true;
         channel.shutdownNow(); // every sample was acknowledged; the command stream ends with it
         channel.awaitTermination(5, TimeUnit.SECONDS);
     }
