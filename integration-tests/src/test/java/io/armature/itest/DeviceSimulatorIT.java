@@ -25,23 +25,7 @@ class DeviceSimulatorIT extends OneRuntimePerClass {
 
     @BeforeAll
     static void createHub() throws Exception {
-        int port = TestCertificates.freePort();
-        hub = "127.0.0.1:" + port;
-        HttpResponse<String> created =
-                runtime.post(
-                        "/api/v1/drivers",
-                        "{\"id\": \"hub\", \"type\": \"grpc\", \"config\": {\"port\": "
-                                + port
-                                + "}}");
-        assertEquals(201, created.statusCode(), created.body());
-        RuntimeProcess.await(
-                "hub running",
-                Duration.ofSeconds(30),
-                () ->
-                        runtime.getJson("/api/v1/drivers/hub")
-                                .get("state")
-                                .asText()
-                                .equals("running"));
+        hub = GrpcHubs.create(runtime);
     }
 
     private static ProcessBuilder device(String device, String sensors, String... options)

@@ -30,23 +30,7 @@ class GrpcHubIT extends OneRuntimePerClass {
         NodeGrpcClients.install();
         seedProto = NodeGrpcClients.PROTOS.resolve("hub.proto").toString();
         v1Proto = NodeGrpcClients.PROTOS.resolve("armature_hub_v1.proto").toString();
-        int port = TestCertificates.freePort();
-        address = "127.0.0.1:" + port;
-        HttpResponse<String> created =
-                runtime.post(
-                        "/api/v1/drivers",
-                        "{\"id\": \"hub\", \"type\": \"grpc\", \"config\": {\"port\": "
-                                + port
-                                + "}}");
-        assertEquals(201, created.statusCode(), created.body());
-        RuntimeProcess.await(
-                "hub running",
-                Duration.ofSeconds(30),
-                () ->
-                        runtime.getJson("/api/v1/drivers/hub")
-                                .get("state")
-                                .asText()
-                                .equals("running"));
+        address = GrpcHubs.create(runtime);
     }
 
     private static long count(String tenant, String device, String metric, Instant from, Instant to)
