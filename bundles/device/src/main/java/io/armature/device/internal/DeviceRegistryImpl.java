@@ -287,16 +287,7 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
     @Override
     public MetricInfo describeMetric(String tenantId, String deviceId, MetricInfo metric) {
         requireIdentifier("metric", metric.id());
-        DeviceEntry device =
-                state.entry(tenantId, deviceId)
-                        .orElseThrow(
-                                () ->
-                                        new IllegalArgumentException(
-                                                "no device '"
-                                                        + deviceId
-                                                        + "' in tenant '"
-                                                        + tenantId
-                                                        + "'"));
+        DeviceEntry device = state.requireEntry(tenantId, deviceId);
         synchronized (state) {
             MetricInfo before = device.metrics.get(metric.id());
             if (metric.equals(before)) {
@@ -310,16 +301,7 @@ public final class DeviceRegistryImpl implements DeviceRegistry {
 
     @Override
     public void heartbeat(String tenantId, String deviceId) {
-        state.entry(tenantId, deviceId)
-                .orElseThrow(
-                        () ->
-                                new IllegalArgumentException(
-                                        "no device '"
-                                                + deviceId
-                                                + "' in tenant '"
-                                                + tenantId
-                                                + "'"))
-                .seen(clock.millis());
+        state.requireEntry(tenantId, deviceId).seen(clock.millis());
         state.markSeen();
     }
 

@@ -46,6 +46,19 @@ final class RegistryState {
                 : Optional.ofNullable(tenant.devices.get(deviceId));
     }
 
+    /** The device's entry; throws naming tenant and device when there is none. */
+    DeviceEntry requireEntry(String tenantId, String deviceId) {
+        return entry(tenantId, deviceId)
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "no device '"
+                                                + deviceId
+                                                + "' in tenant '"
+                                                + tenantId
+                                                + "'"));
+    }
+
     TenantEntry requireTenant(String tenantId) {
         TenantEntry entry = tenants.get(tenantId);
         if (entry == null) {
