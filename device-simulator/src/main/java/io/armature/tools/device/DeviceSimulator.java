@@ -130,7 +130,7 @@ public final class DeviceSimulator implements Callable<Integer> {
         for (int i = 0; i < bodies.size(); i++) {
             SensorSpec spec = SensorSpec.parse(bodies.get(i), types::get, "[" + i + "].", errors);
             if (spec != null) {
-                long sensorSeed = spec.seed() != null ? spec.seed() : seed * 1_000_003L + i;
+                long sensorSeed = spec.seedOr(seed, i);
                 sensors.add(new SimulatedSensor(spec, types.get(spec.type()), sensorSeed));
             }
         }

@@ -77,9 +77,7 @@ final class Backfills {
             List<TimeSeriesStore> stores,
             int index)
             throws InterruptedException {
-        long seed =
-                (spec.seed() != null ? spec.seed() : config.seed() * 1_000_003L + index)
-                        ^ 0x5DEECE66DL;
+        long seed = spec.seedOr(config.seed(), index) ^ 0x5DEECE66DL; // not the live stream's
         SimulatedSensor sensor = new SimulatedSensor(spec, type, seed);
         if (stored(
                 stores,

@@ -49,11 +49,8 @@ final class Publisher {
         }
     }
 
-    /**
-     * Publishes every sample, waiting out backpressure (for back-fill); returns false when
-     * interrupted first.
-     */
-    static boolean publishAll(DriverContext context, List<Sample> samples)
+    /** Publishes every sample, waiting out backpressure (for back-fill). */
+    static void publishAll(DriverContext context, List<Sample> samples)
             throws InterruptedException {
         List<Sample> rest = samples;
         while (!rest.isEmpty()) {
@@ -66,7 +63,6 @@ final class Publisher {
             }
             rest = unhandled;
         }
-        return true;
     }
 
     /** The samples of the batch neither accepted nor rejected for good, in order. */

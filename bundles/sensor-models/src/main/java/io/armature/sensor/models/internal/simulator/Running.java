@@ -49,10 +49,6 @@ final class Running {
         return sensors;
     }
 
-    Instant since() {
-        return since;
-    }
-
     boolean paused() {
         return paused;
     }

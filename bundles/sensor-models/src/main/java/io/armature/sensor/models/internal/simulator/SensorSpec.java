@@ -52,6 +52,11 @@ public record SensorSpec(
         static final MetricSetup NONE = new MetricSetup(null, 0, 0.01, List.of());
     }
 
+    /** This sensor's own seed, else one derived from its instance's seed and its position. */
+    public long seedOr(long instanceSeed, int index) {
+        return seed != null ? seed : instanceSeed * 1_000_003L + index;
+    }
+
     /** The setup of the metric at {@code index} of the type (none given: no perturbation). */
     public MetricSetup setup(int index) {
         return index < data.size() ? data.get(index) : MetricSetup.NONE;

@@ -11,7 +11,6 @@ import io.armature.api.driver.ProtocolDriver;
 import io.armature.api.sample.Identifiers;
 import io.armature.api.storage.TimeSeriesStore;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -127,7 +126,7 @@ public final class SimulatorDriver implements ProtocolDriver {
         List<SimulatedSensor> sensors = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             SensorSpec spec = specs.get(i);
-            long seed = spec.seed() != null ? spec.seed() : config.seed() * 1_000_003L + i;
+            long seed = spec.seedOr(config.seed(), i);
             sensors.add(new SimulatedSensor(spec, types.get(spec.type()), seed));
         }
         DeviceRegistry devices = registry;
@@ -170,11 +169,5 @@ public final class SimulatorDriver implements ProtocolDriver {
             return;
         }
         Commands.execute(run, command, callback);
-    }
-
-    /** When the driver started producing live samples, for tests; null when stopped. */
-    Instant liveSince() {
-        Running run = running;
-        return run == null ? null : run.since();
     }
 }
