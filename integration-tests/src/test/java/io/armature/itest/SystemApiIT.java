@@ -31,7 +31,8 @@ class SystemApiIT extends OneRuntimePerClass {
                 runtime.output()
                         .contains(
                                 "features: armature-base, armature-webconsole, armature-storage-postgres,"
-                                        + " armature-driver-mqtt, armature-driver-grpc, armature-sensor-models"),
+                                        + " armature-driver-mqtt, armature-driver-grpc, armature-sensor-models,"
+                                        + " armature-console"),
                 runtime.output());
         assertTrue(runtime.output().contains("http://127.0.0.1:"), runtime.output());
         assertTrue(runtime.output().contains("listening on 127.0.0.1"), runtime.output());
@@ -45,7 +46,7 @@ class SystemApiIT extends OneRuntimePerClass {
         assertTrue(system.get("uptime_seconds").asLong() >= 0);
         assertTrue(system.get("started_at").asText().endsWith("Z"), system.toString());
         assertEquals(
-                "[\"armature-base\",\"armature-driver-grpc\",\"armature-driver-mqtt\",\"armature-sensor-models\",\"armature-storage-postgres\",\"armature-webconsole\"]",
+                "[\"armature-base\",\"armature-console\",\"armature-driver-grpc\",\"armature-driver-mqtt\",\"armature-sensor-models\",\"armature-storage-postgres\",\"armature-webconsole\"]",
                 system.get("enabled_features").toString());
     }
 
@@ -160,6 +161,7 @@ class SystemApiIT extends OneRuntimePerClass {
                         "post /api/v1/tenants/{tenant}/samples",
                         "get /api/v1/tenants/{tenant}/devices/{device}/metrics/{metric}/samples",
                         "get /api/v1/tenants/{tenant}/devices/{device}/latest",
+                        "get /api/v1/tenants/{tenant}/devices/{device}/stream",
                         "get /health/metrics",
                         "get /api/v1/tenants",
                         "post /api/v1/tenants",

@@ -9,8 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Ingest counters (accepted, rejected by reason, live-stream batches skipped) and registry figures
- * (tenants, devices by status), for {@code /health} and the metrics derived from it.
+ * Ingest counters (accepted, accepted per second over the last minute, rejected by reason,
+ * live-stream batches skipped) and registry figures (tenants, devices by status), for {@code
+ * /health} and the metrics derived from it.
  */
 final class IngestHealthCheck implements HealthCheck {
     private final LiveIngest ingest;
@@ -30,6 +31,7 @@ final class IngestHealthCheck implements HealthCheck {
     public HealthResult check() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("accepted_samples", ingest.acceptedCount());
+        data.put("accepted_per_second", Math.round(ingest.acceptedPerSecond() * 10) / 10.0);
         Map<String, Long> rejected = ingest.rejectedCounts();
         data.put("rejected_samples", rejected);
         Map<String, Long> refused = ingest.refusedCounts();

@@ -39,6 +39,7 @@ public final class LiveIngest implements IngestService {
     private final int listenerQueueCapacity;
     private final Map<SampleListener, ListenerQueue> listeners = new ConcurrentHashMap<>();
     private final AtomicLong accepted = new AtomicLong();
+    private final RecentRate acceptedRate = new RecentRate(System::currentTimeMillis);
     private final ReasonCounts rejected = new ReasonCounts();
     private final ReasonCounts refused = new ReasonCounts();
 
@@ -137,6 +138,7 @@ public final class LiveIngest implements IngestService {
             stream(taking);
         }
         accepted.addAndGet(taken);
+        acceptedRate.add(taken);
         if (refusal != null) {
             refused.add(refusal.reason(), valid.size() - taken);
             return new IngestResult(taken, rejections, retryAfter(refusal), refusal.reason());
@@ -168,6 +170,11 @@ public final class LiveIngest implements IngestService {
     /** Samples accepted since start. */
     public long acceptedCount() {
         return accepted.get();
+    }
+
+    /** Samples accepted per second, averaged over the last minute. */
+    public double acceptedPerSecond() {
+        return acceptedRate.perSecond();
     }
 
     /** Batches the live stream could not deliver to a listener whose queue was full. */

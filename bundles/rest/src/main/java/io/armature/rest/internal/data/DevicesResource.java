@@ -61,10 +61,11 @@ public final class DevicesResource {
             @QueryParam("status") String status,
             @QueryParam("type") String type,
             @QueryParam("tag") List<String> tags,
+            @QueryParam("q") String search,
             @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         requireTenant(tenant);
-        Predicate<Device> filter = filter(status, type, tags);
+        Predicate<Device> filter = filter(status, type, tags).and(matches(search));
         int max = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         List<Map<String, Object>> page = new ArrayList<>();
         String next = null;
@@ -197,6 +198,17 @@ public final class DevicesResource {
                                 new ProblemException(
                                         404,
                                         "no device '" + device + "' in tenant '" + tenant + "'"));
+    }
+
+    /** {@code q}: a case-insensitive part of the id or the name. */
+    private static Predicate<Device> matches(String search) {
+        if (search == null || search.isBlank()) {
+            return d -> true;
+        }
+        String part = search.strip().toLowerCase(Locale.ROOT);
+        return d ->
+                d.id().toLowerCase(Locale.ROOT).contains(part)
+                        || d.name() != null && d.name().toLowerCase(Locale.ROOT).contains(part);
     }
 
     private static Predicate<Device> filter(String status, String type, List<String> tags) {

@@ -28,6 +28,20 @@ final class ApiConfig {
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         config.register(new JacksonJsonProvider(JsonMapper.create()));
+        // META-INF/services lookup is off (it is unreliable across bundles): server-sent events
+        // and the Servlet async support they need are registered here
+        config.register(org.glassfish.jersey.media.sse.SseFeature.class);
+        config.register(
+                new org.glassfish.jersey.internal.inject.AbstractBinder() {
+                    @Override
+                    protected void configure() {
+                        bind(new org.glassfish.jersey.servlet.async
+                                        .AsyncContextDelegateProviderImpl())
+                                .to(
+                                        org.glassfish.jersey.servlet.spi
+                                                .AsyncContextDelegateProvider.class);
+                    }
+                });
         config.register(new WebApplicationExceptionMapper());
         config.register(new JsonExceptionMapper());
         config.register(new UnexpectedExceptionMapper());

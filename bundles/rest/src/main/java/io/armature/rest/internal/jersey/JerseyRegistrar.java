@@ -126,6 +126,8 @@ public final class JerseyRegistrar {
         props.put("osgi.http.whiteboard.servlet.pattern", "/*");
         props.put("osgi.http.whiteboard.servlet.name", "armature-rest");
         props.put("osgi.http.whiteboard.servlet.multipart.enabled", Boolean.TRUE);
+        // server-sent event streams wait without holding a request thread
+        props.put("osgi.http.whiteboard.servlet.asyncSupported", Boolean.TRUE);
         props.put("osgi.http.whiteboard.servlet.multipart.maxFileSize", 256L * 1024 * 1024);
         registration = context.registerService(Servlet.class, servlet, props);
     }
