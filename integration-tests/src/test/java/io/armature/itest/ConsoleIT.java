@@ -334,6 +334,59 @@ class ConsoleIT extends OneRuntimePerClass {
         assertNoScriptErrors();
     }
 
+    @Test
+    void anOperatorSendsACommandToASimulatedDeviceAndSeesItsState() throws Exception {
+        createUser("olga", "{\"role\":\"operator\",\"tenant\":\"demo\"}");
+        logIn("olga", VIEWER_PASSWORD);
+        go("#/device/demo/living-room", "living-room");
+        browser.find("input[name=name]").sendKeys("set_offset");
+        WebElement arguments = browser.find("textarea[name=arguments]");
+        arguments.clear();
+        arguments.sendKeys("{\"value\": 5}");
+        browser.find("main form button[type=submit]").click();
+        browser.await(
+                "command answered",
+                d ->
+                        d.findElement(By.cssSelector(".command-state"))
+                                .getText()
+                                .contains("succeeded"));
+        browser.await(
+                "listed among recent commands",
+                d ->
+                        d.findElements(By.cssSelector("main table")).stream()
+                                .anyMatch(t -> t.getText().contains("set_offset")));
+        browser.screenshot("device-command");
+        JsonNode commands = runtime.getJson("/api/v1/tenants/demo/devices/living-room/commands");
+        assertEquals("succeeded", commands.get("commands").get(0).get("state").asText());
+    }
+
+    @Test
+    void theLoginWorksByKeyboardAndTheDevicesPageFitsATablet() throws Exception {
+        browser.open(runtime.baseUrl() + "/console/#/login");
+        browser.find("input[name=user]").sendKeys("admin" + org.openqa.selenium.Keys.TAB);
+        assertEquals("password", browser.driver.switchTo().activeElement().getAttribute("name"));
+        browser.driver
+                .switchTo()
+                .activeElement()
+                .sendKeys(adminPassword + org.openqa.selenium.Keys.ENTER);
+        browser.awaitHeading("Overview");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
+        try {
+            go("#/devices?tenant=demo", "Devices");
+            browser.await(
+                    "devices listed",
+                    d -> d.findElements(By.cssSelector("tr[data-device]")).size() >= 3);
+            assertEquals(
+                    Boolean.TRUE,
+                    browser.script(
+                            "return document.documentElement.scrollWidth <= window.innerWidth"),
+                    "no horizontal scrolling at tablet width");
+            browser.screenshot("devices-tablet");
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
     private static void createUser(String name, String grant) throws Exception {
         var created =
                 runtime.post(

@@ -369,4 +369,91 @@ class DataApiIT extends OneRuntimePerClass {
                         .get("metrics")
                         .size());
     }
+
+    @Test
+    void theLiveStreamSendsTheDevicesAcceptedSamplesAsServerSentEvents() throws Exception {
+        String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        json(
+                runtime.post(
+                        "/api/v1/tenants/live/samples",
+                        "[{\"device\":\"m-1\",\"metric\":\"temp\",\"time\":\""
+                                + now
+                                + "\",\"value\":1}]"),
+                200);
+        java.util.concurrent.BlockingQueue<String> lines =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<java.util.stream.Stream<String>> stream =
+                client.send(
+                        runtime.requestTo("/api/v1/tenants/live/devices/m-1/stream?metric=temp")
+                                .header("Accept", "text/event-stream")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        assertEquals(
+                "text/event-stream",
+                stream.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try (var body = stream.body()) {
+                                body.forEach(lines::add);
+                            } catch (RuntimeException closed) {
+                                // the test ended the stream
+                            }
+                        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            assertEquals("event: ready", lines.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+            String later = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+            json(
+                    runtime.post(
+                            "/api/v1/tenants/live/samples",
+                            "[{\"device\":\"m-1\",\"metric\":\"hum\",\"time\":\""
+                                    + later
+                                    + "\",\"value\":55},"
+                                    + "{\"device\":\"m-2\",\"metric\":\"temp\",\"time\":\""
+                                    + later
+                                    + "\",\"value\":99},"
+                                    + "{\"device\":\"m-1\",\"metric\":\"temp\",\"time\":\""
+                                    + later
+                                    + "\",\"value\":21.5}]"),
+                    200);
+            String data = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (data == null && System.nanoTime() < deadline) {
+                String line = lines.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                if (line != null && line.startsWith("data: {\"samples\"")) {
+                    data = line.substring("data: ".length());
+                }
+            }
+            JsonNode event = RuntimeProcess.JSON.readTree(data);
+            assertEquals(1, event.get("samples").size(), data);
+            JsonNode sample = event.get("samples").get(0);
+            assertEquals("temp", sample.get("metric").asText());
+            assertEquals(21.5, sample.get("value").asDouble());
+            assertEquals(later, sample.get("time").asText());
+            assertEquals(0, event.get("skipped").asInt());
+        } finally {
+            reader.interrupt();
+            stream.body().close();
+        }
+        assertProblem(
+                runtime.get("/api/v1/tenants/live/devices/m-9/stream"), 404, "no device 'm-9'");
+        assertProblem(
+                runtime.get("/api/v1/tenants/live/devices/m-1/stream?metric=a%20b"),
+                400,
+                "metric 'a b'");
+        HttpResponse<String> anonymous =
+                client.send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(
+                                                runtime.baseUrl()
+                                                        + "/api/v1/tenants/live/devices/m-1/stream"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode());
+    }
 }

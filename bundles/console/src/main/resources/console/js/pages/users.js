@@ -15,7 +15,7 @@ export async function show(main) {
     const {users} = await api('GET', '/api/v1/users');
     list.replaceChildren(table('Users', ['User', 'Grants', 'State', 'Created', 'Actions'], users.map((u) => h('tr', {dataset: {user: u.name}},
       h('td', {}, u.name),
-      h('td', {}, u.grants.map((g) => h('div', {}, grantText(g)))),
+      h('td', {}, u.grants.map((g) => h('div', {}, grantText(g))), editGrants(u, load)),
       h('td', {}, badge(u.disabled ? 'disabled' : 'enabled', u.disabled ? 'warn' : 'ok')),
       h('td', {}, time(u.created_at)),
       h('td', {class: 'actions'},
@@ -50,6 +50,24 @@ async function change(user, body, load) {
   } catch (e) {
     toast(e.message, 'bad');
   }
+}
+
+/** A disclosure with the user's grants in an editor; saved with PATCH. */
+function editGrants(user, load) {
+  const editor = grantsEditor(user.grants, false);
+  const message = h('div', {});
+  const form = h('form', {novalidate: true}, editor.element, h('button', {type: 'submit', class: 'small'}, 'Save grants'), message);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      await api('PATCH', `/api/v1/users/${enc(user.name)}`, {grants: editor.read()});
+      toast(`grants of ${user.name} saved`);
+      await load();
+    } catch (err) {
+      message.replaceChildren(problemBox(err), fieldList(err));
+    }
+  });
+  return h('details', {}, h('summary', {}, 'Change grants', h('span', {class: 'sr-only'}, ` of ${user.name}`)), form);
 }
 
 export function fieldList(error) {
