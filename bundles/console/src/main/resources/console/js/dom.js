@@ -101,6 +101,24 @@ export function toast(message, kind) {
   toast.timer = setTimeout(() => { el.className = 'toast'; }, 5000);
 }
 
+/**
+ * A button for one action on one thing: asks `question` first (when given), runs `run`, says
+ * `done` in the live region and calls `after` (a reload); a refusal is shown in words. `subject`
+ * completes the label for screen readers ("Delete" → "Delete press-1").
+ */
+export function actionButton(label, subject, {kind, question, run, done, after}) {
+  return h('button', {type: 'button', class: kind || 'secondary', onclick: async () => {
+    if (question && !confirm(question)) return;
+    try {
+      await run();
+      if (done) toast(done);
+      if (after) await after();
+    } catch (e) {
+      toast(e.message, 'bad');
+    }
+  }}, label, subject ? h('span', {class: 'sr-only'}, ` ${subject}`) : null);
+}
+
 /** A problem message box (role=alert) for an error of the API. */
 export function problemBox(error) {
   return h('div', {class: 'problem', role: 'alert'}, error && error.message ? error.message : String(error));

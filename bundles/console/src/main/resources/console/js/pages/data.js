@@ -18,7 +18,7 @@ export async function show(main, route) {
   const now = Date.now();
   const fromMs = range === 'custom' ? Date.parse(p.get('from')) : now - (RANGES[range] || 3600) * 1000;
   const toMs = range === 'custom' ? Date.parse(p.get('to') || new Date(now).toISOString()) : now;
-  const link = (params) => `#/data/${enc(tenant)}/${enc(device)}${query({metrics: metrics.map((m) => m.id).join(','), ...params})}`;
+  const link = (params, ids = metrics.map((m) => m.id)) => `#/data/${enc(tenant)}/${enc(device)}${query({metrics: ids.join(','), ...params})}`;
 
   const rangeButtons = h('div', {class: 'range', role: 'group', 'aria-label': 'Time range'},
     Object.keys(RANGES).map((r) => h('a', {class: `button ${r === range ? '' : 'secondary'}`, href: link({range: r}), 'aria-current': r === range ? 'true' : null, dataset: {range: r}}, `Last ${r}`)));
@@ -34,7 +34,7 @@ export async function show(main, route) {
     all.map((m) => h('label', {class: 'check'}, h('input', {type: 'checkbox', checked: metrics.includes(m), onchange: (e) => {
       const ids = new Set(metrics.map((x) => x.id));
       if (e.target.checked) ids.add(m.id); else ids.delete(m.id);
-      if (ids.size) location.hash = `#/data/${enc(tenant)}/${enc(device)}${query({metrics: [...ids].join(','), range, from: p.get('from'), to: p.get('to')})}`;
+      if (ids.size) location.hash = link({range, from: p.get('from'), to: p.get('to')}, [...ids]);
     }}), ` ${m.display_name || m.id}${m.unit ? ` (${m.unit})` : ''}`)));
   const info = h('p', {id: 'chart-info', class: 'muted', role: 'status'}, 'Loading…');
   const chartBox = h('div', {id: 'chart', class: 'chart', role: 'img', 'aria-label': `Chart of ${metrics.map((m) => m.display_name || m.id).join(', ')}`});

@@ -1,6 +1,6 @@
 import {api, can, enc} from '../api.js';
 import {metatypeForm} from '../form.js';
-import {badge, field, h, problemBox, render, table, time, toast} from '../dom.js';
+import {actionButton, badge, field, h, problemBox, render, table, time, toast} from '../dom.js';
 
 export async function show(main, route) {
   if (route.parts[0] === 'new') return create(main, route.params.get('type'));
@@ -37,21 +37,10 @@ function driverTable(drivers, reload) {
         h('td', {class: 'error-text'}, d.last_error || ''),
         h('td', {}, d.next_retry_at ? time(d.next_retry_at) : ''),
         h('td', {class: 'actions'},
-          can('operator') ? h('button', {type: 'button', class: 'secondary', onclick: async () => {
-            try {
-              await api('POST', `/api/v1/drivers/${enc(d.id)}/restart`);
-              toast(`${d.id} restarting`);
-              await reload();
-            } catch (e) { toast(e.message, 'bad'); }
-          }}, 'Restart', h('span', {class: 'sr-only'}, ` ${d.id}`)) : null,
-          can('admin') ? h('button', {type: 'button', class: 'danger', onclick: async () => {
-            if (!confirm(`Delete the driver ${d.id}? Its configuration is removed.`)) return;
-            try {
-              await api('DELETE', `/api/v1/drivers/${enc(d.id)}`);
-              toast(`${d.id} deleted`);
-              await reload();
-            } catch (e) { toast(e.message, 'bad'); }
-          }}, 'Delete', h('span', {class: 'sr-only'}, ` ${d.id}`)) : null));
+          can('operator') ? actionButton('Restart', d.id, {
+            run: () => api('POST', `/api/v1/drivers/${enc(d.id)}/restart`), done: `${d.id} restarting`, after: reload}) : null,
+          can('admin') ? actionButton('Delete', d.id, {kind: 'danger', question: `Delete the driver ${d.id}? Its configuration is removed.`,
+            run: () => api('DELETE', `/api/v1/drivers/${enc(d.id)}`), done: `${d.id} deleted`, after: reload}) : null));
     }));
 }
 

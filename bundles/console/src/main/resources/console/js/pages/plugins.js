@@ -1,5 +1,5 @@
 import {api, can} from '../api.js';
-import {badge, h, problemBox, render, table, toast} from '../dom.js';
+import {actionButton, badge, h, problemBox, render, table} from '../dom.js';
 
 export async function show(main) {
   const status = h('div', {role: 'status', 'aria-live': 'polite', class: 'upload-status'});
@@ -67,14 +67,8 @@ function bundleTable(list, upload, reload) {
       const update = h('input', {type: 'file', accept: '.jar', class: 'sr-only', id: `update-${b.id}`});
       update.addEventListener('change', () => upload(update.files[0]));
       actions.push(h('label', {class: 'button secondary', for: update.id}, 'Update…', h('span', {class: 'sr-only'}, ` ${b.symbolic_name}`)), update,
-        h('button', {type: 'button', class: 'danger', onclick: async () => {
-          if (!confirm(`Uninstall ${b.symbolic_name}? Its file in deploy/ is deleted.`)) return;
-          try {
-            await api('DELETE', `/api/v1/system/bundles/${b.id}`);
-            toast(`${b.symbolic_name} uninstalled`);
-            await reload();
-          } catch (e) { toast(e.message, 'bad'); }
-        }}, 'Uninstall', h('span', {class: 'sr-only'}, ` ${b.symbolic_name}`)));
+        actionButton('Uninstall', b.symbolic_name, {kind: 'danger', question: `Uninstall ${b.symbolic_name}? Its file in deploy/ is deleted.`,
+          run: () => api('DELETE', `/api/v1/system/bundles/${b.id}`), done: `${b.symbolic_name} uninstalled`, after: reload}));
     }
     return h('tr', {dataset: {bundle: b.symbolic_name || b.location}},
       h('td', {}, b.id === null ? '—' : String(b.id)),

@@ -1,6 +1,6 @@
 import {api, can, enc, me} from '../api.js';
 import {grantsEditor, grantText} from '../grants.js';
-import {field, h, problemBox, render, table, time, toast} from '../dom.js';
+import {actionButton, field, h, problemBox, render, table, time, toast} from '../dom.js';
 import {fieldList} from './users.js';
 
 export async function show(main) {
@@ -22,10 +22,8 @@ export async function show(main) {
       h('td', {}, t.grants.map((g) => h('div', {}, grantText(g)))),
       h('td', {}, time(t.created_at)), h('td', {}, t.expires_at ? time(t.expires_at) : 'never'),
       h('td', {}, t.last_used_at ? time(t.last_used_at) : 'never'),
-      h('td', {}, h('button', {type: 'button', class: 'danger', onclick: async () => {
-        if (!confirm(`Revoke the token ${t.name}? Whatever uses it stops working at once.`)) return;
-        try { await api('DELETE', `/api/v1/tokens/${enc(t.id)}`); toast(`token ${t.name} revoked`); await load(); } catch (e) { toast(e.message, 'bad'); }
-      }}, 'Revoke', h('span', {class: 'sr-only'}, ` ${t.name}`)))))));
+      h('td', {}, actionButton('Revoke', t.name, {kind: 'danger', question: `Revoke the token ${t.name}? Whatever uses it stops working at once.`,
+        run: () => api('DELETE', `/api/v1/tokens/${enc(t.id)}`), done: `token ${t.name} revoked`, after: load}))))));
   };
   form.addEventListener('submit', async (e) => {
     e.preventDefault();

@@ -1,6 +1,6 @@
 import {api, enc} from '../api.js';
 import {grantsEditor, grantText} from '../grants.js';
-import {badge, field, h, problemBox, render, table, time, toast} from '../dom.js';
+import {actionButton, badge, field, h, problemBox, render, table, time, toast} from '../dom.js';
 
 export async function show(main) {
   const list = h('div', {});
@@ -19,13 +19,10 @@ export async function show(main) {
       h('td', {}, badge(u.disabled ? 'disabled' : 'enabled', u.disabled ? 'warn' : 'ok')),
       h('td', {}, time(u.created_at)),
       h('td', {class: 'actions'},
-        h('button', {type: 'button', class: 'secondary', onclick: () => change(u.name, {disabled: !u.disabled}, load)},
-          u.disabled ? 'Enable' : 'Disable', h('span', {class: 'sr-only'}, ` ${u.name}`)),
-        h('button', {type: 'button', class: 'danger', onclick: async () => {
-          if (confirm(`Delete the user ${u.name}? Their tokens stop working.`)) {
-            try { await api('DELETE', `/api/v1/users/${enc(u.name)}`); await load(); } catch (e) { toast(e.message, 'bad'); }
-          }
-        }}, 'Delete', h('span', {class: 'sr-only'}, ` ${u.name}`)))))));
+        actionButton(u.disabled ? 'Enable' : 'Disable', u.name, {
+          run: () => api('PATCH', `/api/v1/users/${enc(u.name)}`, {disabled: !u.disabled}), after: load}),
+        actionButton('Delete', u.name, {kind: 'danger', question: `Delete the user ${u.name}? Their tokens stop working.`,
+          run: () => api('DELETE', `/api/v1/users/${enc(u.name)}`), after: load}))))));
   };
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -41,15 +38,6 @@ export async function show(main) {
   });
   render(main, h('h1', {}, 'Users'), list, form);
   await load();
-}
-
-async function change(user, body, load) {
-  try {
-    await api('PATCH', `/api/v1/users/${enc(user)}`, body);
-    await load();
-  } catch (e) {
-    toast(e.message, 'bad');
-  }
 }
 
 /** A disclosure with the user's grants in an editor; saved with PATCH. */

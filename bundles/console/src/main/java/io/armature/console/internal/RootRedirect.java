@@ -28,8 +28,8 @@ public final class RootRedirect implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
-        String path = http.getRequestURI().substring(http.getContextPath().length());
-        if (!path.equals("/") && !path.isEmpty()) {
+        // the request URI starts with the context path: the root is at most one more character
+        if (http.getRequestURI().length() > http.getContextPath().length() + 1) {
             chain.doFilter(request, response);
             return;
         }

@@ -63,7 +63,7 @@ public final class CommandsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(
             @PathParam("tenant") String tenant, @PathParam("device") String device, JsonNode body) {
-        requireDevice(tenant, device);
+        PathIdentifiers.requireDevice(registry, tenant, device);
         if (body == null || !body.isObject()) {
             throw new ProblemException(
                     400,
@@ -135,7 +135,7 @@ public final class CommandsResource {
     @GET
     public Map<String, Object> list(
             @PathParam("tenant") String tenant, @PathParam("device") String device) {
-        requireDevice(tenant, device);
+        PathIdentifiers.requireDevice(registry, tenant, device);
         return Map.of(
                 "commands",
                 commands.commands(tenant, device).stream().map(CommandsResource::view).toList());
@@ -147,7 +147,7 @@ public final class CommandsResource {
             @PathParam("tenant") String tenant,
             @PathParam("device") String device,
             @PathParam("id") String id) {
-        requireDevice(tenant, device);
+        PathIdentifiers.requireDevice(registry, tenant, device);
         return commands.command(tenant, device, id)
                 .map(CommandsResource::view)
                 .orElseThrow(
@@ -160,15 +160,6 @@ public final class CommandsResource {
                                                 + tenant
                                                 + "/"
                                                 + device));
-    }
-
-    private void requireDevice(String tenant, String device) {
-        PathIdentifiers.require("tenant", tenant);
-        PathIdentifiers.require("device", device);
-        if (registry.device(tenant, device).isEmpty()) {
-            throw new ProblemException(
-                    404, "no device '" + device + "' in tenant '" + tenant + "'");
-        }
     }
 
     static Map<String, Object> view(CommandRecord record) {

@@ -191,13 +191,7 @@ public final class DevicesResource {
 
     private Device require(String tenant, String device) {
         requireTenant(tenant);
-        PathIdentifiers.require("device", device);
-        return registry.device(tenant, device)
-                .orElseThrow(
-                        () ->
-                                new ProblemException(
-                                        404,
-                                        "no device '" + device + "' in tenant '" + tenant + "'"));
+        return PathIdentifiers.requireDevice(registry, tenant, device);
     }
 
     /** {@code q}: a case-insensitive part of the id or the name. */

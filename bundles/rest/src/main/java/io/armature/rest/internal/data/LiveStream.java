@@ -42,7 +42,7 @@ final class LiveStream {
 
     /** The first event, sent at once so that the client knows the stream is live. */
     void sendReady() {
-        sink.send(sse.newEventBuilder().name("ready").data(String.class, "{}").build());
+        send(sse.newEventBuilder().name("ready").data(String.class, "{}").build());
     }
 
     /** Sends what is queued; false once the client has gone. */
@@ -68,17 +68,13 @@ final class LiveStream {
             queued.clear();
             skipped = 0;
         }
-        send(sse.newEventBuilder().name("samples").data(String.class, json.toString()).build());
-        return !sink.isClosed();
+        return send(
+                sse.newEventBuilder().name("samples").data(String.class, json.toString()).build());
     }
 
     /** A comment line now and then: proxies keep the connection, and a gone client is noticed. */
     boolean keepAlive() {
-        if (sink.isClosed()) {
-            return false;
-        }
-        send(sse.newEventBuilder().comment("keep-alive").build());
-        return !sink.isClosed();
+        return !sink.isClosed() && send(sse.newEventBuilder().comment("keep-alive").build());
     }
 
     void close() {
@@ -89,7 +85,8 @@ final class LiveStream {
         }
     }
 
-    private void send(jakarta.ws.rs.sse.OutboundSseEvent event) {
+    /** Sends an event (a failed write closes the stream); false once the client has gone. */
+    private boolean send(jakarta.ws.rs.sse.OutboundSseEvent event) {
         sink.send(event)
                 .whenComplete(
                         (ignored, failure) -> {
@@ -97,6 +94,7 @@ final class LiveStream {
                                 close();
                             }
                         });
+        return !sink.isClosed();
     }
 
     private static void appendSample(StringBuilder json, Sample sample) {

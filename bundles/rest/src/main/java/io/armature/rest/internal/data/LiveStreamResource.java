@@ -6,7 +6,6 @@ import io.armature.api.sample.SampleBatch;
 import io.armature.api.sample.SampleListener;
 import io.armature.api.security.RequiresRole;
 import io.armature.api.security.Role;
-import io.armature.rest.internal.problem.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -53,12 +52,7 @@ public final class LiveStreamResource implements SampleListener {
             @QueryParam("metric") List<String> metrics,
             @Context SseEventSink sink,
             @Context Sse sse) {
-        PathIdentifiers.require("tenant", tenant);
-        PathIdentifiers.require("device", device);
-        if (registry.device(tenant, device).isEmpty()) {
-            throw new ProblemException(
-                    404, "no device '" + device + "' in tenant '" + tenant + "'");
-        }
+        PathIdentifiers.requireDevice(registry, tenant, device);
         Set<String> wanted = new LinkedHashSet<>();
         for (String metric : metrics) {
             PathIdentifiers.require("metric", metric);

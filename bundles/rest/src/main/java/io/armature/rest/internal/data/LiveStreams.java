@@ -64,13 +64,16 @@ final class LiveStreams {
         if (byDevice.isEmpty()) {
             return;
         }
-        String lastKey = null;
+        // batches hold runs of one device's samples: look the streams up once per run, without
+        // building a key per sample
+        String tenant = null;
+        String device = null;
         Set<LiveStream> streams = null;
         for (Sample sample : batch.samples()) {
-            String key = key(sample.tenant(), sample.device());
-            if (!key.equals(lastKey)) {
-                lastKey = key;
-                streams = byDevice.get(key);
+            if (!sample.device().equals(device) || !sample.tenant().equals(tenant)) {
+                tenant = sample.tenant();
+                device = sample.device();
+                streams = byDevice.get(key(tenant, device));
             }
             if (streams != null) {
                 for (LiveStream stream : streams) {

@@ -71,7 +71,7 @@ public final class SeriesResource {
         PathIdentifiers.require("tenant", tenant);
         PathIdentifiers.require("device", device);
         PathIdentifiers.require("metric", metric);
-        requireDevice(tenant, device);
+        PathIdentifiers.requireDevice(registry, tenant, device);
         if (registry.metrics(tenant, device).stream().noneMatch(m -> m.id().equals(metric))) {
             throw new ProblemException(
                     404, "device '" + device + "' has no metric '" + metric + "'");
@@ -132,9 +132,7 @@ public final class SeriesResource {
     @GET
     @Path("{device}/latest")
     public Response latest(@PathParam("tenant") String tenant, @PathParam("device") String device) {
-        PathIdentifiers.require("tenant", tenant);
-        PathIdentifiers.require("device", device);
-        requireDevice(tenant, device);
+        PathIdentifiers.requireDevice(registry, tenant, device);
         try {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("device", device);
@@ -146,13 +144,6 @@ public final class SeriesResource {
     }
 
     @Reference private DeviceRegistry registry;
-
-    private void requireDevice(String tenant, String device) {
-        if (registry.device(tenant, device).isEmpty()) {
-            throw new ProblemException(
-                    404, "no device '" + device + "' in tenant '" + tenant + "'");
-        }
-    }
 
     private TimeSeriesStore backend() {
         TimeSeriesStore current = store;
