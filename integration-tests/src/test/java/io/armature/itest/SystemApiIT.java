@@ -31,8 +31,8 @@ class SystemApiIT extends OneRuntimePerClass {
                 runtime.output()
                         .contains(
                                 "features: armature-base, armature-webconsole, armature-storage-postgres,"
-                                        + " armature-driver-mqtt, armature-driver-grpc, armature-sensor-models,"
-                                        + " armature-console"),
+                                        + " armature-driver-mqtt, armature-driver-grpc, armature-driver-opcua,"
+                                        + " armature-sensor-models, armature-console"),
                 runtime.output());
         assertTrue(runtime.output().contains("http://127.0.0.1:"), runtime.output());
         assertTrue(runtime.output().contains("listening on 127.0.0.1"), runtime.output());
@@ -46,7 +46,7 @@ class SystemApiIT extends OneRuntimePerClass {
         assertTrue(system.get("uptime_seconds").asLong() >= 0);
         assertTrue(system.get("started_at").asText().endsWith("Z"), system.toString());
         assertEquals(
-                "[\"armature-base\",\"armature-console\",\"armature-driver-grpc\",\"armature-driver-mqtt\",\"armature-sensor-models\",\"armature-storage-postgres\",\"armature-webconsole\"]",
+                "[\"armature-base\",\"armature-console\",\"armature-driver-grpc\",\"armature-driver-mqtt\",\"armature-driver-opcua\",\"armature-sensor-models\",\"armature-storage-postgres\",\"armature-webconsole\"]",
                 system.get("enabled_features").toString());
     }
 
@@ -194,6 +194,10 @@ class SystemApiIT extends OneRuntimePerClass {
                         "put /api/v1/drivers/{id}",
                         "delete /api/v1/drivers/{id}",
                         "post /api/v1/drivers/{id}/restart",
+                        "get /api/v1/drivers/{id}/browse",
+                        "get /api/v1/drivers/{id}/certificates",
+                        "post /api/v1/drivers/{id}/certificates/{thumbprint}/trust",
+                        "delete /api/v1/drivers/{id}/certificates/{thumbprint}/trust",
                         "get /api/v1/tenants/{tenant}/devices/{device}/commands",
                         "post /api/v1/tenants/{tenant}/devices/{device}/commands",
                         "get /api/v1/tenants/{tenant}/devices/{device}/commands/{id}",

@@ -23,4 +23,14 @@ public interface DriverMonitor {
      * @return false when no such driver is supervised
      */
     boolean restart(String id);
+
+    /**
+     * The driver object the supervisor holds for an id (its registered service), whatever its
+     * state: running, in backoff after a failed start, or starting. REST uses it for the optional
+     * capabilities a driver implements ({@link DriverBrowser}, {@link ServerCertificateTrust}) and
+     * for {@link ProtocolDriver#details()}.
+     *
+     * @return empty when no such driver is supervised
+     */
+    Optional<ProtocolDriver> instance(String id);
 }

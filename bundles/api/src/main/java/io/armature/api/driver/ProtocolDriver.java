@@ -65,4 +65,17 @@ public interface ProtocolDriver {
     default void execute(DeviceCommand command, CommandCallback callback) {
         callback.refused("driver does not accept commands");
     }
+
+    /**
+     * Driver-specific state shown as {@code details} in {@code GET /api/v1/drivers/{id}}, for
+     * example the health of each mapped node of an OPC UA server. Keys are snake_case; values are
+     * JSON values (String, Number, Boolean, null, {@link java.time.Instant}, List, Map). Called on
+     * REST threads at any time, also while the driver is in backoff: it must be cheap, thread-safe
+     * and must not throw.
+     *
+     * @return an empty map by default
+     */
+    default java.util.Map<String, Object> details() {
+        return java.util.Map.of();
+    }
 }

@@ -3,5 +3,5 @@
  * supervises them, and how commands reach devices.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package io.armature.api.driver;

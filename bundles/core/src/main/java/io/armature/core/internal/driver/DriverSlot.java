@@ -157,6 +157,11 @@ final class DriverSlot {
     }
 
     /** The instance when it runs now, for command delivery. */
+    /** The attached service instance whatever its state, null when none is attached. */
+    synchronized ProtocolDriver attachedInstance() {
+        return isAttached() ? instance : null;
+    }
+
     synchronized ProtocolDriver runningInstance() {
         return state == DriverState.RUNNING ? instance : null;
     }

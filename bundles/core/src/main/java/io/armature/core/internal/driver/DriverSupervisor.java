@@ -148,6 +148,12 @@ public final class DriverSupervisor implements DriverMonitor, DeviceCommands {
     }
 
     @Override
+    public Optional<ProtocolDriver> instance(String id) {
+        DriverSlot slot = slots.get(id);
+        return slot == null ? Optional.empty() : Optional.ofNullable(slot.attachedInstance());
+    }
+
+    @Override
     public boolean restart(String id) {
         DriverSlot slot = slots.get(id);
         return slot != null && slot.restart();

@@ -102,7 +102,17 @@ final class DriverInstances {
             view.put("devices", List.of());
             view.put("abandoned_threads", 0);
         }
+        view.put("details", details(instance));
         return view;
+    }
+
+    /** What the driver itself reports ({@link io.armature.api.driver.ProtocolDriver#details}). */
+    private Map<String, Object> details(Instance instance) {
+        try {
+            return monitor.instance(instance.pid()).map(d -> d.details()).orElse(Map.of());
+        } catch (RuntimeException e) {
+            return Map.of("error", "details unavailable: " + e.getMessage());
+        }
     }
 
     private static void put(Map<String, Object> view, DriverState state, String lastError) {

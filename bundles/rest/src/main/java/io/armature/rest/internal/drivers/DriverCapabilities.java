@@ -1,0 +1,55 @@
+package io.armature.rest.internal.drivers;
+
+import io.armature.api.driver.DriverMonitor;
+import io.armature.api.driver.ProtocolDriver;
+import io.armature.rest.internal.problem.ProblemException;
+import jakarta.ws.rs.NotFoundException;
+import java.io.IOException;
+import org.osgi.framework.InvalidSyntaxException;
+
+/** Finds the driver object behind a REST driver id and one of its optional capabilities. */
+final class DriverCapabilities {
+    private final DriverInstances instances;
+    private final DriverMonitor monitor;
+
+    DriverCapabilities(DriverInstances instances, DriverMonitor monitor) {
+        this.instances = instances;
+        this.monitor = monitor;
+    }
+
+    DriverInstances instances() {
+        return instances;
+    }
+
+    DriverInstances.Instance instance(String id) throws IOException, InvalidSyntaxException {
+        return instances
+                .find(id)
+                .orElseThrow(() -> new NotFoundException("no driver with id '" + id + "'"));
+    }
+
+    /**
+     * The capability of driver {@code id}: 404 without such a driver, 409 when it is not supervised
+     * now (stopped, failed to activate), 400 when its type lacks the capability.
+     */
+    <T> T require(String id, Class<T> capability, String what)
+            throws IOException, InvalidSyntaxException {
+        DriverInstances.Instance instance = instance(id);
+        ProtocolDriver driver =
+                monitor.instance(instance.pid())
+                        .orElseThrow(
+                                () ->
+                                        new ProblemException(
+                                                409,
+                                                "driver '"
+                                                        + id
+                                                        + "' is "
+                                                        + instances.view(instance).get("state")
+                                                        + "; only a driver the supervisor runs"
+                                                        + " can answer"));
+        if (!capability.isInstance(driver)) {
+            throw new ProblemException(
+                    400, "driver type '" + instance.type().type() + "' does not support " + what);
+        }
+        return capability.cast(driver);
+    }
+}
