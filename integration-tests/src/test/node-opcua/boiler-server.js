@@ -1,6 +1,7 @@
-// An OPC UA server built with node-opcua: a Boiler object with changing variables.
-// Usage: node boiler-server.js <port>. Prints one JSON line {"ready": true, "url": ...} once it
-// listens; runs until killed.
+// An OPC UA server built with node-opcua: a Boiler object with changing variables, endpoints
+// None/None and Basic256Sha256/SignAndEncrypt, anonymous or user "operator" / "boiler-demo".
+// Usage: npm install && node boiler-server.js [port, default 4840]. Prints one JSON line
+// {"ready": true, "url": ...} once it listens; runs until killed. Its certificates live in ./pki.
 const {
   OPCUAServer,
   Variant,
@@ -8,9 +9,10 @@ const {
   StatusCodes,
   MessageSecurityMode,
   SecurityPolicy,
+  OPCUACertificateManager,
 } = require("node-opcua");
 
-const port = parseInt(process.argv[2] || "4841", 10);
+const port = parseInt(process.argv[2] || "4840", 10);
 
 async function main() {
   const server = new OPCUAServer({
@@ -18,9 +20,15 @@ async function main() {
     hostname: "127.0.0.1",
     resourcePath: "/UA/boiler",
     buildInfo: { productName: "armature-itest-boiler", manufacturerName: "node-opcua" },
-    securityModes: [MessageSecurityMode.None],
-    securityPolicies: [SecurityPolicy.None],
+    securityModes: [MessageSecurityMode.None, MessageSecurityMode.SignAndEncrypt],
+    securityPolicies: [SecurityPolicy.None, SecurityPolicy.Basic256Sha256],
     allowAnonymous: true,
+    // a demo server: it accepts every client certificate, as the test PLC does
+    serverCertificateManager: new OPCUACertificateManager({
+      automaticallyAcceptUnknownCertificate: true,
+      rootFolder: require("path").join(__dirname, "pki"),
+    }),
+    userManager: { isValidUser: (user, password) => user === "operator" && password === "boiler-demo" },
   });
   await server.initialize();
   const addressSpace = server.engine.addressSpace;

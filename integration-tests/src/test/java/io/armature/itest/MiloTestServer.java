@@ -17,6 +17,7 @@ import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.CompositeValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.X509IdentityValidator;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.security.CertificateStore;
 import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
@@ -43,7 +44,7 @@ import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportCo
  * state across {@link #restart()}, as a PLC does across a power cycle. It trusts every client
  * certificate (it is a test server).
  */
-final class MiloTestServer implements AutoCloseable {
+public final class MiloTestServer implements AutoCloseable {
     static final String USER = "operator";
     static final String PASSWORD = "line-3-secret";
     static final String PATH = "/armature-itest";
@@ -53,6 +54,7 @@ final class MiloTestServer implements AutoCloseable {
     private final X509Certificate certificate;
     private final MachineNamespace.State state;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    private final List<String> x509Users = new java.util.concurrent.CopyOnWriteArrayList<>();
     private OpcUaServer server;
     private MachineNamespace namespace;
 
@@ -76,20 +78,33 @@ final class MiloTestServer implements AutoCloseable {
     /**
      * A started server; {@code loadItems} extra Double variables {@code Load.<n>} (for benches).
      */
-    static MiloTestServer start(int loadItems) throws Exception {
+    public static MiloTestServer start(int loadItems) throws Exception {
         MiloTestServer server = new MiloTestServer(loadItems);
         server.startServer();
         return server;
     }
 
-    String url() {
+    public String url() {
         return "opc.tcp://127.0.0.1:" + port + PATH;
     }
 
     /** SHA-1 of the server's certificate, hex: what the trust step takes. */
     String thumbprint() throws Exception {
-        return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
+        return sha1(certificate);
+    }
+
+    /** SHA-1 thumbprints of the X.509 user certificates sessions were activated with. */
+    List<String> x509Users() {
+        return List.copyOf(x509Users);
+    }
+
+    private static String sha1(X509Certificate certificate) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     MachineNamespace.State state() {
@@ -151,7 +166,8 @@ final class MiloTestServer implements AutoCloseable {
                                             : MessageSecurityMode.SignAndEncrypt)
                             .addTokenPolicies(
                                     OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS,
-                                    OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME)
+                                    OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME,
+                                    OpcUaServerConfig.USER_TOKEN_POLICY_X509)
                             .build());
         }
         OpcUaServerConfig config =
@@ -170,7 +186,12 @@ final class MiloTestServer implements AutoCloseable {
                                                 challenge ->
                                                         USER.equals(challenge.getUsername())
                                                                 && PASSWORD.equals(
-                                                                        challenge.getPassword()))))
+                                                                        challenge.getPassword())),
+                                        new X509IdentityValidator(
+                                                user -> {
+                                                    x509Users.add(sha1(user));
+                                                    return true;
+                                                })))
                         .build();
         OpcUaServer created =
                 new OpcUaServer(

@@ -21,6 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * The OPC UA driver in a demo runtime against an OPC UA server built with Eclipse Milo's server SDK
@@ -166,8 +167,13 @@ class OpcUaDriverIT extends OneRuntimePerClass {
         assertTrue(view.get("samples_rejected").has("bad_status"), view.toString());
         assertTrue(view.get("samples_rejected").has("unsupported_value"), view.toString());
         assertTrue(view.get("devices").toString().contains("line3/press"), view.toString());
-        JsonNode metrics = runtime.getJson("/api/v1/tenants/line3/devices/press/metrics");
-        assertTrue(metrics.toString().contains("counter"), metrics.toString());
+        RuntimeProcess.await(
+                "the mapped unit described",
+                Duration.ofSeconds(10),
+                () ->
+                        runtime.getJson("/api/v1/tenants/line3/devices/press/metrics")
+                                .toString()
+                                .contains("\"unit\":\"°C\""));
     }
 
     @Test
@@ -333,6 +339,114 @@ class OpcUaDriverIT extends OneRuntimePerClass {
             }
             assertTrue(readBack, "the new set point is read back: " + after);
             assertEquals(204, runtime.delete("/api/v1/drivers/boiler").statusCode());
+        }
+    }
+
+    @Test
+    void theClientCertificateIsAnIdentityAndTrustCanBePinnedAhead() throws Exception {
+        String thumbprint = server.thumbprint();
+        assertEquals(
+                201,
+                create(
+                                "x509",
+                                "{\"endpointUrl\": \""
+                                        + server.url()
+                                        + "\", \"securityPolicy\": \"Basic256Sha256\", \"securityMode\":"
+                                        + " \"SignAndEncrypt\", \"identity\": \"certificate\","
+                                        + " \"trustedCertificates\": [\""
+                                        + thumbprint
+                                        + "\"], \"tenant\": \"line7\", \"nodes\":"
+                                        + " [\"ns=2;s=Machine.Counter saw counter\"]}")
+                        .statusCode());
+        awaitState("x509", "running");
+        String client =
+                runtime.getJson("/api/v1/drivers/x509/certificates")
+                        .get("client")
+                        .get("thumbprint")
+                        .asText();
+        assertTrue(
+                server.x509Users().contains(client),
+                "the session was activated with the runtime's client certificate " + client);
+        RuntimeProcess.await(
+                "samples with the X.509 identity",
+                Duration.ofSeconds(30),
+                () -> !samples("line7", "saw", "counter").isEmpty());
+    }
+
+    @Test
+    void theConsoleShowsNodeHealthBrowsesAndTrustsTheServerCertificate() throws Exception {
+        assumeTrue(Chromium.available(), "Debian's chromium and chromium-driver");
+        assertEquals(
+                201,
+                create(
+                                "console-plc",
+                                "{\"endpointUrl\": \""
+                                        + server.url()
+                                        + "\", \"securityPolicy\": \"Basic256Sha256\", \"securityMode\":"
+                                        + " \"SignAndEncrypt\", \"tenant\": \"line6\", \"nodes\":"
+                                        + " [\"ns=2;s=Machine.Temperature kiln temperature\"]}")
+                        .statusCode());
+        awaitState("console-plc", "backoff");
+        String password =
+                java.nio.file.Files.readString(
+                                runtime.home().resolve("data/secrets/admin.password"))
+                        .strip();
+        try (Chromium browser = Chromium.start(1280, 1000)) {
+            browser.open(runtime.baseUrl() + "/console/#/login");
+            browser.find("input[name=user]").sendKeys("admin");
+            browser.find("input[name=password]").sendKeys(password);
+            browser.find("form.login-form button[type=submit]").click();
+            browser.await("logged in", d -> !d.getCurrentUrl().contains("#/login"));
+            browser.open(runtime.baseUrl() + "/console/#/drivers/console-plc");
+            browser.awaitHeading("Driver console-plc");
+            String thumbprint = server.thumbprint();
+            browser.screenshot("opcua-driver-untrusted");
+            browser.find("#driver-certificates tr[data-thumbprint='" + thumbprint + "'] button")
+                    .click();
+            browser.await(
+                            "confirmation asked",
+                            org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent())
+                    .accept();
+            awaitState("console-plc", "running");
+            browser.await(
+                    "trusted after the reload",
+                    d ->
+                            d.findElement(
+                                            By.cssSelector(
+                                                    "#driver-certificates tr[data-thumbprint='"
+                                                            + thumbprint
+                                                            + "']"))
+                                    .getText()
+                                    .contains("trusted"));
+            browser.open(runtime.baseUrl() + "/console/#/drivers/console-plc");
+            browser.awaitHeading("Driver console-plc");
+            browser.await(
+                    "node health shown",
+                    d ->
+                            d.findElement(By.cssSelector("#driver-nodes tbody"))
+                                    .getText()
+                                    .contains("line6/kiln/temperature"));
+            browser.find("#driver-browse button").click();
+            browser.await(
+                            "the Objects folder listed",
+                            d ->
+                                    d
+                                            .findElements(
+                                                    By.xpath(
+                                                            "//section[@id='driver-browse']//button[@class='link'"
+                                                                    + " and normalize-space()='2:Machine']"))
+                                            .stream()
+                                            .findFirst()
+                                            .orElse(null))
+                    .click();
+            browser.await(
+                    "the Machine folder's variables",
+                    d ->
+                            d.findElement(By.id("driver-browse"))
+                                    .getText()
+                                    .contains("ns=2;s=Machine.SetPoint"));
+            browser.screenshot("opcua-driver");
+            assertEquals(List.of(), browser.severeConsoleEntries());
         }
     }
 

@@ -1,5 +1,6 @@
 import {api, can, enc} from '../api.js';
 import {metatypeForm} from '../form.js';
+import {driverDetails, nodeTable} from './driver-details.js';
 import {actionButton, badge, field, h, problemBox, render, table, time, toast} from '../dom.js';
 
 export async function show(main, route) {
@@ -72,6 +73,24 @@ async function edit(main, driverId) {
   await driverForm(main, `Driver ${driver.id}`, type, form,
     [h('p', {}, badge(driver.state), ' ', driver.last_error ? h('span', {class: 'error-text'}, driver.last_error) : '')],
     () => api('PUT', `/api/v1/drivers/${enc(driver.id)}`, {config: form.read()}), () => {});
+  const details = h('div', {id: 'driver-details'});
+  main.append(details);
+  const reload = async () => {
+    const current = await api('GET', `/api/v1/drivers/${enc(driverId)}`);
+    details.replaceChildren(...await driverDetails(current, reload));
+  };
+  details.replaceChildren(...await driverDetails(driver, reload));
+  if (!(driver.details && driver.details.nodes)) return undefined;
+  const timer = setInterval(async () => {
+    try {
+      const current = await api('GET', `/api/v1/drivers/${enc(driverId)}`);
+      const table = details.querySelector('#driver-nodes');
+      if (table && current.details && current.details.nodes) table.replaceWith(nodeTable(current.details.nodes));
+    } catch (e) {
+      // the next tick tries again; a lost session is handled by api()
+    }
+  }, 3000);
+  return () => clearInterval(timer);
 }
 
 async function driverForm(main, title, type, form, extra, send, showOwn) {

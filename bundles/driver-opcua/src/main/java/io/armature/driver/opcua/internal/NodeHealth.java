@@ -39,6 +39,7 @@ final class NodeHealth {
     private long uncertain;
     private long unsupported;
     private Instant lastSampleTime;
+    private boolean unitDescribed;
 
     NodeHealth(NodeMapping mapping) {
         this.mapping = mapping;
@@ -107,6 +108,15 @@ final class NodeHealth {
                 return true;
             }
         }
+    }
+
+    /** Whether the mapping's unit still has to be given to the device registry. */
+    synchronized boolean needsUnit() {
+        return mapping.unit() != null && !unitDescribed && samples > 0;
+    }
+
+    synchronized void unitDescribed() {
+        unitDescribed = true;
     }
 
     synchronized String state() {

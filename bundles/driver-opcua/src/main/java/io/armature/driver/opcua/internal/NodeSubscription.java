@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.MonitoredItemServiceOperationResult;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
@@ -36,6 +37,7 @@ final class NodeSubscription implements OpcUaSubscription.SubscriptionListener {
     private final DriverContext context;
     private final Clock clock;
     private final Runnable lost;
+    private final Predicate<NodeMapping> describe;
     private OpcUaSubscription subscription;
     private volatile boolean closed;
 
@@ -45,13 +47,15 @@ final class NodeSubscription implements OpcUaSubscription.SubscriptionListener {
             List<NodeHealth> nodes,
             DriverContext context,
             Clock clock,
-            Runnable lost) {
+            Runnable lost,
+            Predicate<NodeMapping> describe) {
         this.client = client;
         this.settings = settings;
         this.nodes = nodes;
         this.context = context;
         this.clock = clock;
         this.lost = lost;
+        this.describe = describe;
     }
 
     /** Resolves the nodes and creates the subscription and its items on the server. */
@@ -153,7 +157,13 @@ final class NodeSubscription implements OpcUaSubscription.SubscriptionListener {
         count("bad_status", bad);
         count("uncertain_status", uncertain);
         count("unsupported_value", unsupported);
-        publish(new SampleBatch(samples));
+        if (publish(new SampleBatch(samples))) {
+            for (NodeHealth node : nodes) {
+                if (node.needsUnit() && describe.test(node.mapping())) {
+                    node.unitDescribed();
+                }
+            }
+        }
     }
 
     private void count(String reason, long count) {
@@ -162,20 +172,26 @@ final class NodeSubscription implements OpcUaSubscription.SubscriptionListener {
         }
     }
 
-    /** Offers the batch until ingest took all of it (backpressure blocks Milo's delivery). */
-    private void publish(SampleBatch batch) {
+    /**
+     * Offers the batch until ingest took all of it (backpressure blocks Milo's delivery); true when
+     * some samples were accepted.
+     */
+    private boolean publish(SampleBatch batch) {
         SampleBatch rest = batch;
+        boolean accepted = false;
         try {
             while (rest.size() > 0 && !closed) {
                 IngestResult result = context.publish(rest, MAX_WAIT);
+                accepted |= result.accepted() > 0;
                 if (!result.mustRetry()) {
-                    return;
+                    return accepted;
                 }
                 rest = result.unaccepted(rest);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return accepted;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.armature.driver.opcua.internal;
 
+import io.armature.api.device.DeviceRegistry;
+import io.armature.api.device.MetricInfo;
 import io.armature.api.driver.BrowseNode;
 import io.armature.api.driver.CertificateInfo;
 import io.armature.api.driver.CommandCallback;
@@ -20,6 +22,10 @@ import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +57,12 @@ public final class OpcUaDriver implements ProtocolDriver, DriverBrowser, ServerC
     private final Clock clock = Clock.systemUTC();
     private volatile OpcUaSession session;
 
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DeviceRegistry registry;
+
     @Activate
     public OpcUaDriver(OpcUaConfig config, Map<String, Object> properties, BundleContext bundle) {
         this(config, properties, dataDir(bundle));
@@ -61,7 +73,7 @@ public final class OpcUaDriver implements ProtocolDriver, DriverBrowser, ServerC
         String id = pid instanceof String s ? s : "opcua";
         this.settings =
                 OpcUaSettings.of(config, id.contains("~") ? id.substring(id.indexOf('~') + 1) : id);
-        this.trust = new ServerTrust(config.trustedCertificates(), clock);
+        this.trust = new ServerTrust(id, config.trustedCertificates(), clock);
         this.nodes = settings.nodes().stream().map(NodeHealth::new).toList();
         this.commands = new NodeCommands(settings.commands());
         this.dataDir = dataDir;
@@ -88,7 +100,8 @@ public final class OpcUaDriver implements ProtocolDriver, DriverBrowser, ServerC
                         trust,
                         nodes,
                         context,
-                        clock);
+                        clock,
+                        this::describe);
         session = opened;
         for (NodeMapping node : settings.nodes()) {
             context.owns(node.tenant(), node.device());
@@ -122,6 +135,23 @@ public final class OpcUaDriver implements ProtocolDriver, DriverBrowser, ServerC
                 + first.mapping().target()
                 + ": "
                 + first.reason();
+    }
+
+    /** Gives a mapped node's unit to the device registry once its device exists. */
+    private boolean describe(NodeMapping node) {
+        DeviceRegistry devices = registry;
+        if (devices == null) {
+            return false;
+        }
+        try {
+            devices.describeMetric(
+                    node.tenant(),
+                    node.device(),
+                    new MetricInfo(node.metric(), node.unit(), null, null));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
 import org.eclipse.milo.opcua.sdk.client.UaSession;
@@ -37,7 +38,8 @@ final class OpcUaSession {
             ServerTrust trust,
             List<NodeHealth> nodes,
             DriverContext context,
-            Clock clock)
+            Clock clock,
+            Predicate<NodeMapping> describe)
             throws Exception {
         String url = settings.config().endpointUrl();
         OpcUaClient client;
@@ -63,7 +65,7 @@ final class OpcUaSession {
                             return thread;
                         });
         NodeSubscription subscription =
-                new NodeSubscription(client, settings, nodes, context, clock, lost);
+                new NodeSubscription(client, settings, nodes, context, clock, lost, describe);
         try {
             client.connect();
         } catch (UaException e) {
@@ -123,19 +125,26 @@ final class OpcUaSession {
         }
     }
 
-    /** A status code's name and meaning, then Milo's message. */
+    /** A status code's name and meaning, then the innermost cause's message. */
     static String reason(Throwable failure) {
         Throwable cause = failure;
-        while (cause.getCause() != null && !(cause instanceof UaException)) {
+        UaException status = null;
+        while (cause != null) {
+            if (status == null && cause instanceof UaException ua) {
+                status = ua;
+            }
+            if (cause.getCause() == null) {
+                break;
+            }
             cause = cause.getCause();
         }
-        if (cause instanceof UaException ua) {
-            String message = ua.getMessage();
-            String status = NodeIdText.describe(ua.getStatusCode());
-            return message == null || message.isBlank() || status.contains(message)
-                    ? status
-                    : status + " — " + message;
+        String innermost = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        if (status == null) {
+            return innermost;
         }
-        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        String described = NodeIdText.describe(status.getStatusCode());
+        return innermost.isBlank() || described.contains(innermost)
+                ? described
+                : described + " — " + innermost;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
@@ -27,10 +28,18 @@ final class ServerTrust implements CertificateValidator {
 
     private final Set<String> trusted;
     private final Clock clock;
-    private final Map<String, CertificateInfo> seen = new LinkedHashMap<>();
+
+    /**
+     * The certificates shown to each driver id, kept across its configuration changes (trusting one
+     * re-creates the driver), not across runtime restarts.
+     */
+    private static final Map<String, Map<String, CertificateInfo>> SEEN = new ConcurrentHashMap<>();
+
+    private final Map<String, CertificateInfo> seen;
     private volatile String lastRejection;
 
-    ServerTrust(String[] trustedThumbprints, Clock clock) {
+    ServerTrust(String driverId, String[] trustedThumbprints, Clock clock) {
+        this.seen = SEEN.computeIfAbsent(driverId, id -> new LinkedHashMap<>());
         this.trusted =
                 java.util.Arrays.stream(
                                 trustedThumbprints == null ? new String[0] : trustedThumbprints)
@@ -84,19 +93,48 @@ final class ServerTrust implements CertificateValidator {
         lastRejection = null;
     }
 
-    private synchronized void remember(CertificateInfo info) {
-        seen.remove(info.thumbprint());
-        seen.put(info.thumbprint(), info);
-        while (seen.size() > REMEMBERED) {
-            seen.remove(seen.keySet().iterator().next());
+    private void remember(CertificateInfo info) {
+        synchronized (seen) {
+            seen.remove(info.thumbprint());
+            seen.put(info.thumbprint(), info);
+            while (seen.size() > REMEMBERED) {
+                seen.remove(seen.keySet().iterator().next());
+            }
         }
     }
 
-    /** The certificates shown, newest first. */
-    synchronized List<CertificateInfo> seen() {
-        return seen.values().stream()
+    /**
+     * The certificates shown, newest first, each with whether the configuration trusts it now (a
+     * certificate refused before it was trusted reads trusted, without its old problem).
+     */
+    List<CertificateInfo> seen() {
+        List<CertificateInfo> all;
+        synchronized (seen) {
+            all = List.copyOf(seen.values());
+        }
+        return all.stream()
+                .map(this::current)
                 .sorted(Comparator.comparing(CertificateInfo::lastSeen).reversed())
                 .toList();
+    }
+
+    private CertificateInfo current(CertificateInfo info) {
+        boolean now = trusted.contains(info.thumbprint());
+        if (now == info.trusted()) {
+            return info;
+        }
+        return new CertificateInfo(
+                info.thumbprint(),
+                info.sha256(),
+                info.subject(),
+                info.issuer(),
+                info.applicationUri(),
+                info.notBefore(),
+                info.notAfter(),
+                now,
+                info.lastSeen(),
+                now ? null : "not trusted",
+                info.pem());
     }
 
     /** Why the last certificate was refused, null when the last one was accepted. */

@@ -83,7 +83,7 @@ class SettingsAndTrustTest {
         ClientCertificate some = ClientCertificate.loadOrCreate(data);
         String thumbprint = Certificates.thumbprint(some.certificate());
         Clock now = Clock.fixed(Instant.now(), ZoneOffset.UTC);
-        ServerTrust untrusted = new ServerTrust(new String[0], now);
+        ServerTrust untrusted = new ServerTrust("untrusted", new String[0], now);
         UaException refused =
                 assertThrows(
                         UaException.class,
@@ -95,16 +95,23 @@ class SettingsAndTrustTest {
                 untrusted.lastRejection().contains(thumbprint + "/trust"),
                 untrusted.lastRejection());
         assertEquals("not trusted", untrusted.seen().get(0).problem());
+        ServerTrust afterTheTrustStep =
+                new ServerTrust("untrusted", new String[] {thumbprint}, now);
+        assertTrue(afterTheTrustStep.seen().get(0).trusted(), "remembered across re-creation");
+        assertEquals(null, afterTheTrustStep.seen().get(0).problem());
 
         ServerTrust trusted =
                 new ServerTrust(
-                        new String[] {thumbprint.toUpperCase().replaceAll("(..)", "$1:")}, now);
+                        "trusted",
+                        new String[] {thumbprint.toUpperCase().replaceAll("(..)", "$1:")},
+                        now);
         trusted.validateCertificateChain(List.of(some.certificate()), null, null);
         assertTrue(trusted.seen().get(0).trusted());
         assertEquals(null, trusted.lastRejection());
 
         ServerTrust later =
                 new ServerTrust(
+                        "later",
                         new String[] {thumbprint},
                         Clock.fixed(Instant.now().plusSeconds(10L * 365 * 86400), ZoneOffset.UTC));
         UaException expired =

@@ -102,8 +102,29 @@ final class DriverInstances {
             view.put("devices", List.of());
             view.put("abandoned_threads", 0);
         }
+        view.put("capabilities", capabilities(instance));
         view.put("details", details(instance));
         return view;
+    }
+
+    /**
+     * The optional REST capabilities of the driver object: {@code browse} ({@code .../browse}) and
+     * {@code certificates} ({@code .../certificates} with the trust step).
+     */
+    private List<String> capabilities(Instance instance) {
+        return monitor.instance(instance.pid())
+                .map(
+                        d -> {
+                            List<String> names = new ArrayList<>();
+                            if (d instanceof io.armature.api.driver.DriverBrowser) {
+                                names.add("browse");
+                            }
+                            if (d instanceof io.armature.api.driver.ServerCertificateTrust) {
+                                names.add("certificates");
+                            }
+                            return names;
+                        })
+                .orElse(List.of());
     }
 
     /** What the driver itself reports ({@link io.armature.api.driver.ProtocolDriver#details}). */
