@@ -36,17 +36,22 @@ final class NodeGrpcClients {
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        if (Files.isDirectory(DIR.resolve("node_modules/@grpc/grpc-js"))) {
+        npmInstall(DIR, "@grpc/grpc-js");
+    }
+
+    /** {@code npm install} in {@code dir} unless {@code node_modules/<marker>} is there already. */
+    static void npmInstall(Path dir, String marker) throws Exception {
+        if (Files.isDirectory(dir.resolve("node_modules").resolve(marker))) {
             return;
         }
         Process npm =
                 new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error")
-                        .directory(DIR.toFile())
+                        .directory(dir.toFile())
                         .redirectErrorStream(true)
                         .start();
         String out = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!npm.waitFor(300, TimeUnit.SECONDS) || npm.exitValue() != 0) {
-            throw new AssertionError("npm install failed: " + out);
+            throw new AssertionError("npm install in " + dir + " failed: " + out);
         }
     }
 

@@ -85,18 +85,7 @@ final class NodeOpcUaServer implements AutoCloseable {
                     DIR.resolve(file),
                     StandardCopyOption.REPLACE_EXISTING);
         }
-        if (Files.isDirectory(DIR.resolve("node_modules/node-opcua"))) {
-            return;
-        }
-        Process npm =
-                new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error")
-                        .directory(DIR.toFile())
-                        .redirectErrorStream(true)
-                        .start();
-        String log = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!npm.waitFor(300, TimeUnit.SECONDS) || npm.exitValue() != 0) {
-            throw new AssertionError("npm install node-opcua failed: " + log);
-        }
+        NodeGrpcClients.npmInstall(DIR, "node-opcua");
     }
 
     String url() {

@@ -46,11 +46,7 @@ public final class DriverBrowseResource {
             @Reference MetaTypeService metatype,
             @Reference ServiceComponentRuntime scr,
             @Reference DriverMonitor monitor) {
-        this.capabilities =
-                new DriverCapabilities(
-                        new DriverInstances(
-                                new DriverTypes(scr, metatype, context), configAdmin, monitor),
-                        monitor);
+        this.capabilities = DriverCapabilities.of(context, configAdmin, metatype, scr, monitor);
     }
 
     @GET

@@ -17,6 +17,18 @@ final class DriverCapabilities {
         this.monitor = monitor;
     }
 
+    /** The lookup a capability resource builds from its references. */
+    static DriverCapabilities of(
+            org.osgi.framework.BundleContext context,
+            org.osgi.service.cm.ConfigurationAdmin configAdmin,
+            org.osgi.service.metatype.MetaTypeService metatype,
+            org.osgi.service.component.runtime.ServiceComponentRuntime scr,
+            DriverMonitor monitor) {
+        return new DriverCapabilities(
+                new DriverInstances(new DriverTypes(scr, metatype, context), configAdmin, monitor),
+                monitor);
+    }
+
     DriverInstances instances() {
         return instances;
     }

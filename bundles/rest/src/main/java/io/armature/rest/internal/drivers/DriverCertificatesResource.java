@@ -57,11 +57,7 @@ public final class DriverCertificatesResource {
             @Reference MetaTypeService metatype,
             @Reference ServiceComponentRuntime scr,
             @Reference DriverMonitor monitor) {
-        this.capabilities =
-                new DriverCapabilities(
-                        new DriverInstances(
-                                new DriverTypes(scr, metatype, context), configAdmin, monitor),
-                        monitor);
+        this.capabilities = DriverCapabilities.of(context, configAdmin, metatype, scr, monitor);
     }
 
     @GET
