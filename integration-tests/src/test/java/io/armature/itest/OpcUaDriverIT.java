@@ -447,6 +447,41 @@ class OpcUaDriverIT extends OneRuntimePerClass {
                                     .contains("ns=2;s=Machine.SetPoint"));
             browser.screenshot("opcua-driver");
             assertEquals(List.of(), browser.severeConsoleEntries());
+
+            // an operator sees the same page without the configuration form, and may browse
+            assertEquals(
+                    201,
+                    runtime.post(
+                                    "/api/v1/users",
+                                    "{\"name\":\"olga\",\"password\":\"an operator's long password\","
+                                            + "\"grants\":[{\"role\":\"operator\",\"tenant\":null}]}")
+                            .statusCode());
+            browser.driver.manage().deleteAllCookies();
+            browser.open(runtime.baseUrl() + "/console/#/login");
+            browser.find("input[name=user]").sendKeys("olga");
+            browser.find("input[name=password]").sendKeys("an operator's long password");
+            browser.find("form.login-form button[type=submit]").click();
+            browser.await("operator logged in", d -> !d.getCurrentUrl().contains("#/login"));
+            browser.open(runtime.baseUrl() + "/console/#/drivers/console-plc");
+            browser.awaitHeading("Driver console-plc");
+            browser.await(
+                    "node health for the operator",
+                    d ->
+                            d.findElement(By.cssSelector("#driver-nodes tbody"))
+                                    .getText()
+                                    .contains("line6/kiln"));
+            assertTrue(
+                    browser.driver.findElements(By.cssSelector("main form")).isEmpty(), "no form");
+            assertTrue(
+                    browser.driver
+                            .findElements(By.cssSelector("#driver-certificates button"))
+                            .isEmpty(),
+                    "no trust buttons for an operator");
+            browser.find("#driver-browse button").click();
+            browser.await(
+                    "the operator browses",
+                    d -> d.findElement(By.id("driver-browse")).getText().contains("2:Machine"));
+            assertEquals(List.of(), browser.severeConsoleEntries());
         }
     }
 

@@ -12,7 +12,7 @@ export async function driverDetails(driver, reload) {
   if (capabilities.includes('certificates')) {
     parts.push(certificatePanel(driver, await api('GET', `/api/v1/drivers/${enc(driver.id)}/certificates`), reload));
   }
-  if (capabilities.includes('browse')) parts.push(browser(driver));
+  if (capabilities.includes('browse') && can('operator')) parts.push(browser(driver));
   return parts;
 }
 

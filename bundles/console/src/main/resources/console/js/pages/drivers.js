@@ -29,7 +29,7 @@ function driverTable(drivers, reload) {
     drivers.map((d) => {
       const rejected = Object.entries(d.samples_rejected || {});
       return h('tr', {dataset: {driver: d.id}},
-        h('td', {}, can('admin') ? h('a', {href: `#/drivers/${enc(d.id)}`}, d.id) : d.id),
+        h('td', {}, h('a', {href: `#/drivers/${enc(d.id)}`}, d.id)),
         h('td', {}, d.type),
         h('td', {}, badge(d.state)),
         h('td', {}, String(d.restarts)),
@@ -67,6 +67,7 @@ async function create(main, typeId) {
 
 async function edit(main, driverId) {
   const driver = await api('GET', `/api/v1/drivers/${enc(driverId)}`);
+  if (!can('admin')) return view(main, driver);
   const types = (await api('GET', '/api/v1/drivers/types')).types;
   const type = types.find((t) => t.type === driver.type) || {name: driver.type, attributes: [], type: driver.type};
   const form = metatypeForm(type.attributes, driver.config);
@@ -75,6 +76,20 @@ async function edit(main, driverId) {
     () => api('PUT', `/api/v1/drivers/${enc(driver.id)}`, {config: form.read()}), () => {});
   const details = h('div', {id: 'driver-details'});
   main.append(details);
+  return showDetails(details, driverId, driver);
+}
+
+/** The driver page without the form, for operators and viewers: state and what the driver reports. */
+async function view(main, driver) {
+  const details = h('div', {id: 'driver-details'});
+  render(main, h('h1', {}, `Driver ${driver.id}`),
+    h('p', {}, badge(driver.state), ' ', driver.last_error ? h('span', {class: 'error-text'}, driver.last_error) : ''),
+    details, h('p', {}, h('a', {href: '#/drivers'}, '← all drivers')));
+  return showDetails(details, driver.id, driver);
+}
+
+/** Node health, certificates and browser of a driver; node health refreshed every 3 s. */
+async function showDetails(details, driverId, driver) {
   const reload = async () => {
     const current = await api('GET', `/api/v1/drivers/${enc(driverId)}`);
     details.replaceChildren(...await driverDetails(current, reload));
