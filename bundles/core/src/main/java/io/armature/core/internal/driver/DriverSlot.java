@@ -156,12 +156,12 @@ final class DriverSlot {
         return instance != null;
     }
 
-    /** The instance when it runs now, for command delivery. */
     /** The attached service instance whatever its state, null when none is attached. */
     synchronized ProtocolDriver attachedInstance() {
-        return isAttached() ? instance : null;
+        return instance;
     }
 
+    /** The instance when it runs now, for command delivery. */
     synchronized ProtocolDriver runningInstance() {
         return state == DriverState.RUNNING ? instance : null;
     }

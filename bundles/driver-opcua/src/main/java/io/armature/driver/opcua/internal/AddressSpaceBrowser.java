@@ -47,10 +47,12 @@ final class AddressSpaceBrowser {
             ids.add(reference.getNodeId().toNodeId(client.getNamespaceTable()).orElse(null));
         }
         List<ReadValueId> reads = new ArrayList<>();
-        List<Integer> variables = new ArrayList<>();
+        // for each reference, the index of its variable's reads (value, data type), or -1
+        int[] variableOf = new int[references.size()];
+        java.util.Arrays.fill(variableOf, -1);
         for (int i = 0; i < references.size(); i++) {
             if (references.get(i).getNodeClass() == NodeClass.Variable && ids.get(i) != null) {
-                variables.add(i);
+                variableOf[i] = reads.size() / 2;
                 reads.add(read(ids.get(i), AttributeId.Value));
                 reads.add(read(ids.get(i), AttributeId.DataType));
             }
@@ -63,7 +65,7 @@ final class AddressSpaceBrowser {
         List<BrowseNode> result = new ArrayList<>();
         for (int i = 0; i < references.size(); i++) {
             ReferenceDescription reference = references.get(i);
-            int variable = variables.indexOf(i);
+            int variable = variableOf[i];
             Object value = null;
             String status = null;
             String dataType = null;

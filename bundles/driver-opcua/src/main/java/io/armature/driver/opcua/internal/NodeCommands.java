@@ -2,11 +2,14 @@ package io.armature.driver.opcua.internal;
 
 import io.armature.api.driver.CommandCallback;
 import io.armature.api.driver.DeviceCommand;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 
@@ -92,7 +95,7 @@ final class NodeCommands {
     }
 
     private List<String> names(DeviceCommand command) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         names.add(CommandMapping.WRITE);
         mappings.stream()
                 .filter(
@@ -110,15 +113,14 @@ final class NodeCommands {
                 throw new IllegalArgumentException(resolved.problem());
             }
             return resolved.nodeId();
-        } catch (org.eclipse.milo.opcua.stack.core.UaException e) {
-            throw new java.util.concurrent.CompletionException(e);
+        } catch (UaException e) {
+            throw new CompletionException(e);
         }
     }
 
     private static void report(Throwable failure, NodeTarget target, CommandCallback callback) {
         Throwable cause =
-                failure instanceof java.util.concurrent.CompletionException
-                                && failure.getCause() != null
+                failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause()
                         : failure;
         if (cause instanceof IllegalArgumentException) {

@@ -115,8 +115,15 @@ final class NodeHealth {
         return mapping.unit() != null && !unitDescribed && samples > 0;
     }
 
-    synchronized void unitDescribed() {
+    /** Marks the unit given to the registry; true, for use in a condition. */
+    synchronized boolean unitDescribed() {
         unitDescribed = true;
+        return true;
+    }
+
+    /** Whether the mapping has a unit the registry has not been given in any run yet. */
+    synchronized boolean unitUndescribed() {
+        return mapping.unit() != null && !unitDescribed;
     }
 
     synchronized String state() {

@@ -38,6 +38,10 @@ final class NodeSubscription implements OpcUaSubscription.SubscriptionListener {
     private final Clock clock;
     private final Runnable lost;
     private final Predicate<NodeMapping> describe;
+
+    /** Nodes whose unit the registry does not have yet (touched only on Milo's delivery thread). */
+    private final List<NodeHealth> unitsPending;
+
     private OpcUaSubscription subscription;
     private volatile boolean closed;
 
@@ -56,6 +60,8 @@ final class NodeSubscription implements OpcUaSubscription.SubscriptionListener {
         this.clock = clock;
         this.lost = lost;
         this.describe = describe;
+        this.unitsPending =
+                new ArrayList<>(nodes.stream().filter(NodeHealth::unitUndescribed).toList());
     }
 
     /** Resolves the nodes and creates the subscription and its items on the server. */
@@ -157,12 +163,9 @@ final class NodeSubscription implements OpcUaSubscription.SubscriptionListener {
         count("bad_status", bad);
         count("uncertain_status", uncertain);
         count("unsupported_value", unsupported);
-        if (publish(new SampleBatch(samples))) {
-            for (NodeHealth node : nodes) {
-                if (node.needsUnit() && describe.test(node.mapping())) {
-                    node.unitDescribed();
-                }
-            }
+        if (publish(new SampleBatch(samples)) && !unitsPending.isEmpty()) {
+            unitsPending.removeIf(
+                    n -> n.needsUnit() && describe.test(n.mapping()) && n.unitDescribed());
         }
     }
 

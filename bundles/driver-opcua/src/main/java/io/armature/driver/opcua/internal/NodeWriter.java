@@ -123,7 +123,7 @@ final class NodeWriter {
         return value == null ? "null" : value.getClass().getSimpleName() + " " + value;
     }
 
-    /** Whether a write status is a success (a UaException's status otherwise). */
+    /** The status code of the first UaException in a failure's cause chain, null when none. */
     static StatusCode statusOf(Throwable failure) {
         Throwable cause = failure;
         while (cause != null) {

@@ -56,6 +56,7 @@ public final class OpcUaDriver implements ProtocolDriver, DriverBrowser, ServerC
     private final Path dataDir;
     private final Clock clock = Clock.systemUTC();
     private volatile OpcUaSession session;
+    private volatile ClientCertificate clientCertificate;
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -90,8 +91,7 @@ public final class OpcUaDriver implements ProtocolDriver, DriverBrowser, ServerC
 
     @Override
     public void start(DriverContext context) throws Exception {
-        ClientCertificate certificate =
-                settings.needsCertificate() ? ClientCertificate.loadOrCreate(dataDir) : null;
+        ClientCertificate certificate = settings.needsCertificate() ? certificate() : null;
         OpcUaSession opened =
                 OpcUaSession.open(
                         settings,
@@ -196,12 +196,22 @@ public final class OpcUaDriver implements ProtocolDriver, DriverBrowser, ServerC
     @Override
     public Optional<CertificateInfo> clientCertificate() {
         try {
-            ClientCertificate own = ClientCertificate.loadOrCreate(dataDir);
-            return Optional.of(Certificates.info(own.certificate(), true, null, null));
+            return Optional.of(Certificates.info(certificate().certificate(), true, null, null));
         } catch (Exception e) {
             LOG.warn("OPC UA client certificate under {} unavailable: {}", dataDir, e.toString());
             return Optional.empty();
         }
+    }
+
+    /** The runtime's client certificate, read (or generated) once per instance. */
+    private ClientCertificate certificate()
+            throws java.io.IOException, java.security.GeneralSecurityException {
+        ClientCertificate loaded = clientCertificate;
+        if (loaded == null) {
+            loaded = ClientCertificate.loadOrCreate(dataDir);
+            clientCertificate = loaded;
+        }
+        return loaded;
     }
 
     @Override

@@ -29,10 +29,6 @@ final class DriverCapabilities {
                 monitor);
     }
 
-    DriverInstances instances() {
-        return instances;
-    }
-
     DriverInstances.Instance instance(String id) throws IOException, InvalidSyntaxException {
         return instances
                 .find(id)
@@ -45,7 +41,12 @@ final class DriverCapabilities {
      */
     <T> T require(String id, Class<T> capability, String what)
             throws IOException, InvalidSyntaxException {
-        DriverInstances.Instance instance = instance(id);
+        return require(instance(id), capability, what);
+    }
+
+    /** {@link #require(String, Class, String)} for an instance already looked up. */
+    <T> T require(DriverInstances.Instance instance, Class<T> capability, String what) {
+        String id = instance.id();
         ProtocolDriver driver =
                 monitor.instance(instance.pid())
                         .orElseThrow(

@@ -47,6 +47,7 @@ import org.osgi.service.metatype.MetaTypeService;
 @Produces(MediaType.APPLICATION_JSON)
 public final class DriverCertificatesResource {
     private static final String THUMBPRINT = "[0-9a-f]{40}";
+    private static final String CAPABILITY = "server certificate trust";
 
     private final DriverCapabilities capabilities;
 
@@ -76,25 +77,7 @@ public final class DriverCertificatesResource {
     public Map<String, Object> trust(
             @PathParam("id") String id, @PathParam("thumbprint") String thumbprint)
             throws IOException, InvalidSyntaxException {
-        String wanted = normalized(thumbprint);
-        ServerCertificateTrust trust = trust(id);
-        List<String> seen =
-                trust.serverCertificates().stream().map(CertificateInfo::thumbprint).toList();
-        if (!seen.contains(wanted)) {
-            throw new ProblemException(
-                    404,
-                    "the server of driver '"
-                            + id
-                            + "' has not presented certificate "
-                            + wanted
-                            + (seen.isEmpty()
-                                    ? "; none was presented yet (is the endpoint secured?)"
-                                    : "; presented: " + String.join(", ", seen)));
-        }
-        Set<String> trusted = trusted(id);
-        trusted.add(wanted);
-        store(id, trusted);
-        return Map.of("thumbprint", wanted, "trusted", true);
+        return changeTrust(id, thumbprint, true);
     }
 
     @DELETE
@@ -103,23 +86,59 @@ public final class DriverCertificatesResource {
     public Map<String, Object> distrust(
             @PathParam("id") String id, @PathParam("thumbprint") String thumbprint)
             throws IOException, InvalidSyntaxException {
-        String wanted = normalized(thumbprint);
-        trust(id);
-        Set<String> trusted = trusted(id);
-        if (!trusted.remove(wanted)) {
-            throw new ProblemException(
-                    404, "driver '" + id + "' does not trust certificate " + wanted);
-        }
-        store(id, trusted);
-        return Map.of("thumbprint", wanted, "trusted", false);
+        return changeTrust(id, thumbprint, false);
     }
 
     private ServerCertificateTrust trust(String id) throws IOException, InvalidSyntaxException {
-        return capabilities.require(id, ServerCertificateTrust.class, "server certificate trust");
+        return capabilities.require(id, ServerCertificateTrust.class, CAPABILITY);
     }
 
+    /**
+     * Adds the thumbprint to (or removes it from) the driver's trusted thumbprints: the instance
+     * and its configuration are looked up once, and only a certificate the server presented can be
+     * trusted (a typo is refused instead of pinned).
+     */
+    private Map<String, Object> changeTrust(String id, String thumbprint, boolean trust)
+            throws IOException, InvalidSyntaxException {
+        String wanted = normalized(thumbprint);
+        DriverInstances.Instance instance = capabilities.instance(id);
+        ServerCertificateTrust driver =
+                capabilities.require(instance, ServerCertificateTrust.class, CAPABILITY);
+        Configuration configuration = instance.configuration();
+        Dictionary<String, Object> properties =
+                configuration == null ? null : configuration.getProperties();
+        if (properties == null) {
+            throw new ProblemException(
+                    409, "driver '" + id + "' has no configuration to keep the trust in");
+        }
+        Set<String> trusted = trusted(properties.get(ServerCertificateTrust.TRUSTED_ATTRIBUTE));
+        if (trust) {
+            List<String> seen =
+                    driver.serverCertificates().stream().map(CertificateInfo::thumbprint).toList();
+            if (!seen.contains(wanted)) {
+                throw new ProblemException(
+                        404,
+                        "the server of driver '"
+                                + id
+                                + "' has not presented certificate "
+                                + wanted
+                                + (seen.isEmpty()
+                                        ? "; none was presented yet (is the endpoint secured?)"
+                                        : "; presented: " + String.join(", ", seen)));
+            }
+            trusted.add(wanted);
+        } else if (!trusted.remove(wanted)) {
+            throw new ProblemException(
+                    404, "driver '" + id + "' does not trust certificate " + wanted);
+        }
+        properties.put(ServerCertificateTrust.TRUSTED_ATTRIBUTE, trusted.toArray(new String[0]));
+        configuration.update(properties);
+        return Map.of("thumbprint", wanted, "trusted", trust);
+    }
+
+    /** Thumbprints as hex without colons, lower case; 400 for anything else. */
     private static String normalized(String thumbprint) {
-        String hex = thumbprint.replace(":", "").toLowerCase(Locale.ROOT);
+        String hex = thumbprint.replace(":", "").strip().toLowerCase(Locale.ROOT);
         if (!hex.matches(THUMBPRINT)) {
             throw new ProblemException(
                     400,
@@ -131,40 +150,22 @@ public final class DriverCertificatesResource {
         return hex;
     }
 
-    private Set<String> trusted(String id) throws IOException, InvalidSyntaxException {
+    /** The attribute's thumbprints (a String[], a list or one string), as stored, normalized. */
+    private static Set<String> trusted(Object value) {
+        java.util.Collection<?> entries =
+                value instanceof String[] array
+                        ? List.of(array)
+                        : value instanceof java.util.Collection<?> collection
+                                ? collection
+                                : value == null ? List.of() : List.of(value);
         Set<String> trusted = new LinkedHashSet<>();
-        Dictionary<String, Object> properties = configuration(id).getProperties();
-        Object value =
-                properties == null
-                        ? null
-                        : properties.get(ServerCertificateTrust.TRUSTED_ATTRIBUTE);
-        if (value instanceof String[] array) {
-            for (String entry : array) {
-                trusted.add(entry.replace(":", "").toLowerCase(Locale.ROOT));
+        for (Object entry : entries) {
+            String hex = entry.toString().replace(":", "").strip().toLowerCase(Locale.ROOT);
+            if (!hex.isEmpty()) {
+                trusted.add(hex);
             }
-        } else if (value instanceof Iterable<?> list) {
-            list.forEach(entry -> trusted.add(entry.toString().toLowerCase(Locale.ROOT)));
-        } else if (value instanceof String single && !single.isBlank()) {
-            trusted.add(single.replace(":", "").toLowerCase(Locale.ROOT));
         }
-        trusted.remove("");
         return trusted;
-    }
-
-    private void store(String id, Set<String> trusted) throws IOException, InvalidSyntaxException {
-        Configuration configuration = configuration(id);
-        Dictionary<String, Object> properties = configuration.getProperties();
-        properties.put(ServerCertificateTrust.TRUSTED_ATTRIBUTE, trusted.toArray(new String[0]));
-        configuration.update(properties);
-    }
-
-    private Configuration configuration(String id) throws IOException, InvalidSyntaxException {
-        DriverInstances.Instance instance = capabilities.instance(id);
-        if (instance.configuration() == null || instance.configuration().getProperties() == null) {
-            throw new ProblemException(
-                    409, "driver '" + id + "' has no configuration to keep the trust in");
-        }
-        return instance.configuration();
     }
 
     private static Map<String, Object> view(CertificateInfo certificate, boolean server) {

@@ -1,8 +1,11 @@
 package io.armature.rest.internal.drivers;
 
+import io.armature.api.driver.DriverBrowser;
 import io.armature.api.driver.DriverInfo;
 import io.armature.api.driver.DriverMonitor;
 import io.armature.api.driver.DriverState;
+import io.armature.api.driver.ProtocolDriver;
+import io.armature.api.driver.ServerCertificateTrust;
 import io.armature.rest.internal.system.ConfigurationSecrets;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -102,8 +105,9 @@ final class DriverInstances {
             view.put("devices", List.of());
             view.put("abandoned_threads", 0);
         }
-        view.put("capabilities", capabilities(instance));
-        view.put("details", details(instance));
+        ProtocolDriver driver = monitor.instance(instance.pid()).orElse(null);
+        view.put("capabilities", capabilities(driver));
+        view.put("details", details(driver));
         return view;
     }
 
@@ -111,26 +115,24 @@ final class DriverInstances {
      * The optional REST capabilities of the driver object: {@code browse} ({@code .../browse}) and
      * {@code certificates} ({@code .../certificates} with the trust step).
      */
-    private List<String> capabilities(Instance instance) {
-        return monitor.instance(instance.pid())
-                .map(
-                        d -> {
-                            List<String> names = new ArrayList<>();
-                            if (d instanceof io.armature.api.driver.DriverBrowser) {
-                                names.add("browse");
-                            }
-                            if (d instanceof io.armature.api.driver.ServerCertificateTrust) {
-                                names.add("certificates");
-                            }
-                            return names;
-                        })
-                .orElse(List.of());
+    private static List<String> capabilities(ProtocolDriver driver) {
+        List<String> names = new ArrayList<>();
+        if (driver instanceof DriverBrowser) {
+            names.add("browse");
+        }
+        if (driver instanceof ServerCertificateTrust) {
+            names.add("certificates");
+        }
+        return names;
     }
 
-    /** What the driver itself reports ({@link io.armature.api.driver.ProtocolDriver#details}). */
-    private Map<String, Object> details(Instance instance) {
+    /** What the driver itself reports ({@link ProtocolDriver#details}). */
+    private static Map<String, Object> details(ProtocolDriver driver) {
+        if (driver == null) {
+            return Map.of();
+        }
         try {
-            return monitor.instance(instance.pid()).map(d -> d.details()).orElse(Map.of());
+            return driver.details();
         } catch (RuntimeException e) {
             return Map.of("error", "details unavailable: " + e.getMessage());
         }
