@@ -2,14 +2,18 @@ package io.armature.ingest.internal;
 
 import io.armature.api.device.DeviceRegistry;
 import io.armature.api.health.HealthCheck;
+import io.armature.api.sample.DurableSampleConsumer;
 import io.armature.api.sample.IngestResult;
 import io.armature.api.sample.IngestService;
 import io.armature.api.sample.SampleBatch;
 import io.armature.api.sample.SampleListener;
 import io.armature.api.storage.TimeSeriesStore;
 import io.armature.boot.RuntimeHome;
+import io.armature.ingest.internal.feed.SampleFeed;
 import io.armature.ingest.internal.writer.StorageHealthCheck;
 import io.armature.ingest.internal.writer.StorageWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +35,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ingest service as the framework sees it, PID {@value #PID}: one component owns validation
@@ -105,9 +110,20 @@ public final class IngestComponent implements IngestService {
                                 + " spool drains; samples already accepted are always kept",
                 min = "1")
         long spoolQuotaMegabytes() default 1024;
+
+        @AttributeDefinition(
+                name = "Feed quota (MB)",
+                description =
+                        "Disk space the durable sample feed may take (every accepted sample, kept"
+                                + " until each durable consumer such as the alert engine has passed"
+                                + " it). Over it the oldest records are dropped and counted as"
+                                + " missed_samples of the consumers behind",
+                min = "16")
+        long feedQuotaMegabytes() default 1024;
     }
 
     private final Path spoolRoot;
+    private final SampleFeed feed;
     private final List<TimeSeriesStore> stores = new CopyOnWriteArrayList<>();
     private volatile StorageWriter writer;
     private volatile Config config;
@@ -117,8 +133,10 @@ public final class IngestComponent implements IngestService {
     @Activate
     public IngestComponent(
             BundleContext context, Config config, @Reference DeviceRegistry registry) {
-        this.spoolRoot = RuntimeHome.of(context::getProperty).data().resolve("spool");
+        Path data = RuntimeHome.of(context::getProperty).data();
+        this.spoolRoot = data.resolve("spool");
         this.config = config;
+        this.feed = openFeed(data.resolve("feed"), config);
         this.writer = newWriter(config);
         this.ingest =
                 new LiveIngest(
@@ -131,7 +149,7 @@ public final class IngestComponent implements IngestService {
         checks.add(
                 context.registerService(
                         HealthCheck.class,
-                        new IngestHealthCheck(ingest, registry),
+                        new IngestHealthCheck(ingest, registry, feed),
                         named(PID + ".health")));
         checks.add(
                 context.registerService(
@@ -147,7 +165,17 @@ public final class IngestComponent implements IngestService {
                 settings.batchSamples(),
                 settings.journalSync(),
                 settings.writerThreads(),
-                settings.spoolQuotaMegabytes() * 1024 * 1024);
+                settings.spoolQuotaMegabytes() * 1024 * 1024,
+                feed);
+    }
+
+    private static SampleFeed openFeed(Path directory, Config config) {
+        try {
+            return new SampleFeed(
+                    directory, config.journalSync(), config.feedQuotaMegabytes() * 1024 * 1024);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the sample feed in " + directory, e);
+        }
     }
 
     /**
@@ -167,8 +195,10 @@ public final class IngestComponent implements IngestService {
                 && previous.writerThreads() == next.writerThreads()
                 && previous.journalSync() == next.journalSync()) {
             writer.spoolQuota(next.spoolQuotaMegabytes() * 1024 * 1024);
+            feed.quota(next.feedQuotaMegabytes() * 1024 * 1024);
             return;
         }
+        feed.quota(next.feedQuotaMegabytes() * 1024 * 1024);
         writer.deactivate();
         StorageWriter replacement = newWriter(next);
         stores.forEach(replacement::addStore);
@@ -212,6 +242,18 @@ public final class IngestComponent implements IngestService {
         ingest.removeListener(listener);
     }
 
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addConsumer(DurableSampleConsumer consumer, Map<String, Object> properties) {
+        feed.add(consumer, properties.get(DurableSampleConsumer.ID_PROPERTY));
+    }
+
+    void removeConsumer(DurableSampleConsumer consumer) throws InterruptedException {
+        feed.remove(consumer);
+    }
+
     @Deactivate
     synchronized void deactivate() throws InterruptedException {
         for (ServiceRegistration<HealthCheck> check : checks) {
@@ -223,5 +265,11 @@ public final class IngestComponent implements IngestService {
         }
         ingest.close();
         writer.deactivate();
+        try {
+            feed.close();
+        } catch (IOException e) {
+            LoggerFactory.getLogger(IngestComponent.class)
+                    .warn("cannot close the sample feed: {}", e.toString());
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.armature.api.device.DeviceStatus;
 import io.armature.api.health.HealthCheck;
 import io.armature.api.health.HealthResult;
 import io.armature.api.health.HealthStatus;
+import io.armature.ingest.internal.feed.SampleFeed;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,10 +17,15 @@ import java.util.Map;
 final class IngestHealthCheck implements HealthCheck {
     private final LiveIngest ingest;
     private final DeviceRegistry registry;
+    private final SampleFeed feed;
 
-    IngestHealthCheck(LiveIngest ingest, DeviceRegistry registry) {
+    /** A durable consumer this far behind makes ingest degraded. */
+    static final double LAG_DEGRADED_SECONDS = 60;
+
+    IngestHealthCheck(LiveIngest ingest, DeviceRegistry registry, SampleFeed feed) {
         this.ingest = ingest;
         this.registry = registry;
+        this.feed = feed;
     }
 
     @Override
@@ -37,6 +43,8 @@ final class IngestHealthCheck implements HealthCheck {
         Map<String, Long> refused = ingest.refusedCounts();
         data.put("refused_samples", refused);
         data.put("live_stream_skipped_batches", ingest.skippedDeliveries());
+        data.put("durable_consumers", feed.consumers());
+        data.put("feed_bytes", feed.bytes());
         Map<String, Long> devices = new LinkedHashMap<>();
         for (DeviceStatus status : DeviceStatus.values()) {
             devices.put(status.name().toLowerCase(java.util.Locale.ROOT), 0L);
@@ -53,14 +61,25 @@ final class IngestHealthCheck implements HealthCheck {
         data.put("devices", devices);
         long rejectedTotal = rejected.values().stream().mapToLong(Long::longValue).sum();
         long refusedTotal = refused.values().stream().mapToLong(Long::longValue).sum();
+        double lag = feed.maxLagSeconds();
+        long missed = feed.missedSamples();
+        String behind =
+                lag > LAG_DEGRADED_SECONDS || missed > 0
+                        ? String.format(
+                                java.util.Locale.ROOT,
+                                "; a durable consumer is %.0f s behind, %d samples missed;",
+                                lag,
+                                missed)
+                        : "";
         return new HealthResult(
-                HealthStatus.UP,
+                behind.isEmpty() ? HealthStatus.UP : HealthStatus.DEGRADED,
                 ingest.acceptedCount()
                         + " samples accepted, "
                         + rejectedTotal
                         + " rejected, "
                         + refusedTotal
-                        + " refused for retry",
+                        + " refused for retry"
+                        + behind,
                 data);
     }
 }

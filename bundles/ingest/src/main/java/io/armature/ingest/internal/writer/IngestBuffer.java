@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Accepted samples between the producers and the writer threads: a bounded buffer (the ingest
- * backpressure) backed by the {@link Journal}, so that what was acknowledged survives a crash.
- * Writers take contiguous groups of queued batches and report them grouped and done. Thread-safe.
+ * backpressure) backed by the {@link Journal} (and, in the same step, the durable sample feed), so
+ * that what was acknowledged survives a crash. Writers take contiguous groups of queued batches and
+ * report them grouped and done. Thread-safe.
  */
 final class IngestBuffer {
     /** Consecutive queued batches taken together for one write. */
@@ -26,10 +27,12 @@ final class IngestBuffer {
     private final Semaphore capacity;
     private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private final Journal journal;
+    private final AcceptedLog feed;
     private final Object takeLock = new Object();
 
-    IngestBuffer(Journal journal, int capacitySamples, int groupSamples) {
+    IngestBuffer(Journal journal, AcceptedLog feed, int capacitySamples, int groupSamples) {
         this.journal = journal;
+        this.feed = feed;
         this.capacitySamples = capacitySamples;
         this.groupSamples = groupSamples;
         this.capacity = new Semaphore(capacitySamples);
@@ -48,6 +51,8 @@ final class IngestBuffer {
         }
         try {
             synchronized (journal) {
+                // the feed first: a sample the journal then refuses was only seen, never lost
+                feed.append(journaled, batch.size());
                 queue.add(new Queued(journal.append(journaled), batch));
             }
             return true;

@@ -22,18 +22,18 @@ import java.util.zip.CRC32;
  * recognised instead of replayed. 24 bytes per sample plus the dictionary; format 2 (ids written
  * per sample) is still read.
  */
-final class SpoolCodec {
+public final class SpoolCodec {
     private static final int MAGIC = 0x41524d53; // "ARMS"
     private static final int VERSION = 3;
 
     private SpoolCodec() {}
 
     /** A batch as spooled, with the id it keeps on every retry. */
-    record Entry(java.util.UUID id, SampleBatch batch) {}
+    public record Entry(java.util.UUID id, SampleBatch batch) {}
 
     private record Series(String tenant, String device, String metric) {}
 
-    static byte[] encode(java.util.UUID id, SampleBatch batch) {
+    public static byte[] encode(java.util.UUID id, SampleBatch batch) {
         Map<Series, Integer> dictionary = new HashMap<>();
         List<byte[][]> names = new ArrayList<>();
         int[] index = new int[batch.size()];
@@ -87,7 +87,7 @@ final class SpoolCodec {
         return out.array();
     }
 
-    static Entry decode(byte[] data) throws IOException {
+    public static Entry decode(byte[] data) throws IOException {
         if (data.length < 20) {
             throw new IOException("spool segment too short (" + data.length + " bytes)");
         }

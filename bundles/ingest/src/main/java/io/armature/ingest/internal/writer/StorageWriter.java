@@ -63,7 +63,14 @@ public final class StorageWriter {
      * acceptance order.
      */
     public StorageWriter(Path spoolRoot, int bufferSamples, int batchSamples) {
-        this(spoolRoot, bufferSamples, batchSamples, false, 1, 1024L * 1024 * 1024);
+        this(
+                spoolRoot,
+                bufferSamples,
+                batchSamples,
+                false,
+                1,
+                1024L * 1024 * 1024,
+                AcceptedLog.NONE);
     }
 
     public StorageWriter(
@@ -72,10 +79,11 @@ public final class StorageWriter {
             int batchSamples,
             boolean journalSync,
             int writerThreads,
-            long spoolQuotaBytes) {
+            long spoolQuotaBytes,
+            AcceptedLog feed) {
         this.batchSamples = batchSamples;
         this.journal = new Journal(spoolRoot.resolve(".journal"), journalSync);
-        this.buffer = new IngestBuffer(journal, bufferSamples, batchSamples);
+        this.buffer = new IngestBuffer(journal, feed, bufferSamples, batchSamples);
         this.channels = new StoreChannels(spoolRoot, spoolQuotaBytes);
         recoverJournal();
         this.writers = new ArrayList<>();

@@ -72,7 +72,8 @@ class StorageWriterTest {
     @Test
     void aBackendAwayForLongIsSpooledForUntilTheQuotaThenNewSamplesAreRefused() throws Exception {
         MemoryStore store = new MemoryStore();
-        StorageWriter writer = new StorageWriter(spool, 10_000, 1_000, false, 1, 2_000);
+        StorageWriter writer =
+                new StorageWriter(spool, 10_000, 1_000, false, 1, 2_000, AcceptedLog.NONE);
         writer.addStore(store);
         writer.removeStore(store); // away, with no time limit on how long it is spooled for
         int offered = 0;
@@ -241,7 +242,8 @@ class StorageWriterTest {
     @Test
     void twoWriterThreadsStoreEverySampleExactlyOnceThroughAnOutage() throws Exception {
         MemoryStore store = new MemoryStore();
-        StorageWriter writer = new StorageWriter(spool, 20_000, 1_000, false, 2, GIGABYTE);
+        StorageWriter writer =
+                new StorageWriter(spool, 20_000, 1_000, false, 2, GIGABYTE, AcceptedLog.NONE);
         writer.addStore(store);
         for (int i = 0; i < 20_000; i += 250) {
             if (i == 8_000) {

@@ -96,7 +96,15 @@ public final class IngestBenchmark {
     private static double throughArmature(
             PostgresStore store, List<Sample> samples, EmbeddedPostgres postgres) throws Exception {
         Path spool = Files.createTempDirectory("bench-spool");
-        StorageWriter writer = new StorageWriter(spool, 200_000, 20_000, false, 2, 1L << 30);
+        StorageWriter writer =
+                new StorageWriter(
+                        spool,
+                        200_000,
+                        20_000,
+                        false,
+                        2,
+                        1L << 30,
+                        io.armature.ingest.internal.writer.AcceptedLog.NONE);
         writer.addStore(store);
         LiveIngest ingest =
                 new LiveIngest(
