@@ -28,10 +28,10 @@ class FeatureToggleIT {
         try (RuntimeProcess runtime = RuntimeProcess.start(home, env)) {
             JsonNode features = runtime.getJson("/api/v1/system/features").get("features");
             assertEquals(
-                    8,
+                    9,
                     features.size(),
                     "base, storage-postgres, webconsole, driver-mqtt, driver-grpc, driver-opcua,"
-                            + " sensor-models, console");
+                            + " sensor-models, alerts, console");
             assertTrue(consoleBundlePresent(runtime));
 
             HttpResponse<String> off =
@@ -45,7 +45,7 @@ class FeatureToggleIT {
                     java.time.Duration.ofSeconds(10),
                     () -> runtime.get("/system/console/bundles").statusCode() == 404);
             assertEquals(
-                    "[\"armature-base\",\"armature-console\",\"armature-driver-grpc\",\"armature-driver-mqtt\",\"armature-driver-opcua\",\"armature-sensor-models\",\"armature-storage-postgres\"]",
+                    "[\"armature-alerts\",\"armature-base\",\"armature-console\",\"armature-driver-grpc\",\"armature-driver-mqtt\",\"armature-driver-opcua\",\"armature-sensor-models\",\"armature-storage-postgres\"]",
                     runtime.getJson("/api/v1/system").get("enabled_features").toString());
         }
         assertTrue(
@@ -53,7 +53,7 @@ class FeatureToggleIT {
                 "class-data-sharing archive written");
         try (RuntimeProcess restarted = RuntimeProcess.start(home, env)) {
             assertEquals(
-                    "[\"armature-base\",\"armature-console\",\"armature-driver-grpc\",\"armature-driver-mqtt\",\"armature-driver-opcua\",\"armature-sensor-models\",\"armature-storage-postgres\"]",
+                    "[\"armature-alerts\",\"armature-base\",\"armature-console\",\"armature-driver-grpc\",\"armature-driver-mqtt\",\"armature-driver-opcua\",\"armature-sensor-models\",\"armature-storage-postgres\"]",
                     restarted.getJson("/api/v1/system").get("enabled_features").toString());
             assertFalse(consoleBundlePresent(restarted));
             assertEquals(404, restarted.get("/system/console/bundles").statusCode());

@@ -32,7 +32,7 @@ class SystemApiIT extends OneRuntimePerClass {
                         .contains(
                                 "features: armature-base, armature-webconsole, armature-storage-postgres,"
                                         + " armature-driver-mqtt, armature-driver-grpc, armature-driver-opcua,"
-                                        + " armature-sensor-models, armature-console"),
+                                        + " armature-sensor-models, armature-alerts, armature-console"),
                 runtime.output());
         assertTrue(runtime.output().contains("http://127.0.0.1:"), runtime.output());
         assertTrue(runtime.output().contains("listening on 127.0.0.1"), runtime.output());
@@ -46,7 +46,7 @@ class SystemApiIT extends OneRuntimePerClass {
         assertTrue(system.get("uptime_seconds").asLong() >= 0);
         assertTrue(system.get("started_at").asText().endsWith("Z"), system.toString());
         assertEquals(
-                "[\"armature-base\",\"armature-console\",\"armature-driver-grpc\",\"armature-driver-mqtt\",\"armature-driver-opcua\",\"armature-sensor-models\",\"armature-storage-postgres\",\"armature-webconsole\"]",
+                "[\"armature-alerts\",\"armature-base\",\"armature-console\",\"armature-driver-grpc\",\"armature-driver-mqtt\",\"armature-driver-opcua\",\"armature-sensor-models\",\"armature-storage-postgres\",\"armature-webconsole\"]",
                 system.get("enabled_features").toString());
     }
 

@@ -4,8 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.armature.api.alert.AlertCondition;
 import io.armature.api.alert.AlertRule;
+import io.armature.api.alert.RuleMemory;
+import io.armature.api.alert.Verdict;
 import io.armature.api.driver.DriverContext;
 import io.armature.api.driver.ProtocolDriver;
 import io.armature.api.feature.FeatureManager;
@@ -159,13 +160,8 @@ public class CoreServicesInFrameworkIT extends ArmatureFramework {
     /** An alert rule that never fires. */
     static final class QuietRule implements AlertRule {
         @Override
-        public String id() {
-            return "quiet";
-        }
-
-        @Override
-        public List<AlertCondition> evaluate(SampleBatch batch) {
-            return List.of();
+        public Verdict evaluate(Sample sample, RuleMemory memory) {
+            return Verdict.ok(sample.value(), "quiet");
         }
     }
 

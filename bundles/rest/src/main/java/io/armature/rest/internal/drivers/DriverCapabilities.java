@@ -1,8 +1,10 @@
 package io.armature.rest.internal.drivers;
 
 import io.armature.api.driver.DriverMonitor;
+import io.armature.api.driver.DriverType;
 import io.armature.api.driver.ProtocolDriver;
 import io.armature.rest.internal.problem.ProblemException;
+import io.armature.rest.internal.types.PluginTypes;
 import jakarta.ws.rs.NotFoundException;
 import java.io.IOException;
 import org.osgi.framework.InvalidSyntaxException;
@@ -25,7 +27,11 @@ final class DriverCapabilities {
             org.osgi.service.component.runtime.ServiceComponentRuntime scr,
             DriverMonitor monitor) {
         return new DriverCapabilities(
-                new DriverInstances(new DriverTypes(scr, metatype, context), configAdmin, monitor),
+                new DriverInstances(
+                        new PluginTypes(
+                                scr, metatype, context, ProtocolDriver.class, DriverType.PROPERTY),
+                        configAdmin,
+                        monitor),
                 monitor);
     }
 

@@ -7,6 +7,7 @@ import io.armature.api.driver.DriverState;
 import io.armature.api.driver.ProtocolDriver;
 import io.armature.api.driver.ServerCertificateTrust;
 import io.armature.rest.internal.system.ConfigurationSecrets;
+import io.armature.rest.internal.types.PluginTypes;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,13 +26,13 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
  */
 final class DriverInstances {
     /** An instance: its REST id, its type and its configuration (null for an unconfigured one). */
-    record Instance(String id, String pid, DriverTypes.Type type, Configuration configuration) {}
+    record Instance(String id, String pid, PluginTypes.Type type, Configuration configuration) {}
 
-    private final DriverTypes types;
+    private final PluginTypes types;
     private final ConfigurationAdmin configAdmin;
     private final DriverMonitor monitor;
 
-    DriverInstances(DriverTypes types, ConfigurationAdmin configAdmin, DriverMonitor monitor) {
+    DriverInstances(PluginTypes types, ConfigurationAdmin configAdmin, DriverMonitor monitor) {
         this.types = types;
         this.configAdmin = configAdmin;
         this.monitor = monitor;
@@ -39,8 +40,8 @@ final class DriverInstances {
 
     List<Instance> all() throws IOException, InvalidSyntaxException {
         List<Instance> result = new ArrayList<>();
-        for (DriverTypes.Type type : types.all().values()) {
-            if (DriverTypes.isFactory(type)) {
+        for (PluginTypes.Type type : types.all().values()) {
+            if (PluginTypes.isFactory(type)) {
                 Configuration[] found =
                         configAdmin.listConfigurations(
                                 "("
@@ -53,7 +54,7 @@ final class DriverInstances {
                 }
             } else {
                 for (ComponentConfigurationDTO dto : types.configurations(type)) {
-                    String pid = pidOf(dto);
+                    String pid = PluginTypes.pidOf(dto);
                     result.add(new Instance(pid, pid, type, existing(pid).orElse(null)));
                 }
             }
@@ -93,7 +94,7 @@ final class DriverInstances {
         } else {
             ComponentConfigurationDTO dto = component(instance).orElse(null);
             if (dto != null && dto.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-                put(view, DriverState.FAILED, firstLine(dto.failure));
+                put(view, DriverState.FAILED, PluginTypes.firstLine(dto.failure));
             } else {
                 put(view, DriverState.STOPPED, whyStopped(instance, dto));
             }
@@ -145,7 +146,7 @@ final class DriverInstances {
 
     private Optional<ComponentConfigurationDTO> component(Instance instance) {
         return types.configurations(instance.type()).stream()
-                .filter(dto -> instance.pid().equals(pidOf(dto)))
+                .filter(dto -> instance.pid().equals(PluginTypes.pidOf(dto)))
                 .findFirst();
     }
 
@@ -174,17 +175,6 @@ final class DriverInstances {
         return found == null || found.length == 0 ? Optional.empty() : Optional.of(found[0]);
     }
 
-    static String pidOf(ComponentConfigurationDTO dto) {
-        Object pid = dto.properties.get(Constants.SERVICE_PID);
-        if (pid instanceof String s) {
-            return s;
-        }
-        if (pid instanceof String[] array && array.length > 0) {
-            return array[array.length - 1];
-        }
-        return dto.description.name;
-    }
-
     /** The REST id of a factory configuration: its name ({@code factoryPid~name}), else its PID. */
     static String idOf(String pid) {
         int tilde = pid.indexOf('~');
@@ -196,25 +186,5 @@ final class DriverInstances {
                 .replace("(", "\\(")
                 .replace(")", "\\)")
                 .replace("*", "\\*");
-    }
-
-    /** The root cause's line of an activation failure (DS reports a whole stack trace). */
-    static String firstLine(String failure) {
-        if (failure == null) {
-            return "activation failed";
-        }
-        String cause = null;
-        for (String line : failure.split("\n")) {
-            if (line.startsWith("Caused by: ")) {
-                cause = line.substring("Caused by: ".length());
-            }
-        }
-        String line = cause != null ? cause : failure.lines().findFirst().orElse(failure);
-        // "java.lang.IllegalArgumentException: subscription ..." reads better without the class
-        int colon = line.indexOf(": ");
-        return (colon > 0 && line.substring(0, colon).matches("[\\w.$]+")
-                        ? line.substring(colon + 2)
-                        : line)
-                .trim();
     }
 }

@@ -2,6 +2,8 @@ package io.armature.rest.internal.drivers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.armature.api.driver.DriverMonitor;
+import io.armature.api.driver.DriverType;
+import io.armature.api.driver.ProtocolDriver;
 import io.armature.api.rest.RestResource;
 import io.armature.api.sample.Identifiers;
 import io.armature.api.security.RequiresRole;
@@ -9,8 +11,8 @@ import io.armature.api.security.Role;
 import io.armature.rest.internal.problem.Problem.FieldError;
 import io.armature.rest.internal.problem.ProblemException;
 import io.armature.rest.internal.system.ConfigurationSecrets;
-import io.armature.rest.internal.system.ConfigurationValidator;
-import io.armature.rest.internal.system.MetatypeSchemas;
+import io.armature.rest.internal.types.InstanceBodies;
+import io.armature.rest.internal.types.PluginTypes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,8 +28,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Hashtable;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +40,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.MetaTypeService;
-import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
  * {@code /api/v1/drivers}: driver types with their configuration schema, and driver instances
@@ -56,7 +55,7 @@ import org.osgi.service.metatype.ObjectClassDefinition;
 public final class DriversResource {
     private static final Set<String> BODY_FIELDS = Set.of("id", "type", "config");
 
-    private final DriverTypes types;
+    private final PluginTypes types;
     private final DriverInstances instances;
     private final ConfigurationAdmin configAdmin;
     private final DriverMonitor monitor;
@@ -70,27 +69,15 @@ public final class DriversResource {
             @Reference DriverMonitor monitor) {
         this.configAdmin = configAdmin;
         this.monitor = monitor;
-        this.types = new DriverTypes(scr, metatype, context);
+        this.types =
+                new PluginTypes(scr, metatype, context, ProtocolDriver.class, DriverType.PROPERTY);
         this.instances = new DriverInstances(types, configAdmin, monitor);
     }
 
     @GET
     @Path("types")
     public Map<String, Object> types() {
-        List<Map<String, Object>> result = new ArrayList<>();
-        for (DriverTypes.Type type : types.creatable()) {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("type", type.type());
-            view.put("factory_pid", type.factoryPid());
-            MetatypeSchemas.Schema schema =
-                    type.schema() == null ? null : MetatypeSchemas.render(type.schema());
-            view.put("name", schema == null ? type.type() : schema.name());
-            view.put("description", schema == null ? null : schema.description());
-            view.put("bundle", type.description().bundle.symbolicName);
-            view.put("attributes", schema == null ? List.of() : schema.attributes());
-            result.add(view);
-        }
-        return Map.of("types", result);
+        return Map.of("types", types.creatable().stream().map(InstanceBodies::typeView).toList());
     }
 
     @GET
@@ -110,15 +97,15 @@ public final class DriversResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonNode body) throws IOException, InvalidSyntaxException {
         List<FieldError> errors = new ArrayList<>();
-        requireObject(body);
-        unknownFields(body, errors);
-        String id = text(body, "id", errors);
+        InstanceBodies.requireObject(body);
+        InstanceBodies.unknownFields(body, BODY_FIELDS, errors);
+        String id = InstanceBodies.text(body, "id", errors);
         if (id != null && !Identifiers.isValid(id)) {
             errors.add(new FieldError("id", "'" + id + "' does not match " + Identifiers.PATTERN));
             id = null;
         }
-        String typeName = text(body, "type", errors);
-        DriverTypes.Type type = null;
+        String typeName = InstanceBodies.text(body, "type", errors);
+        PluginTypes.Type type = null;
         if (typeName != null) {
             type =
                     types.creatable().stream()
@@ -135,23 +122,26 @@ public final class DriversResource {
                                         + String.join(
                                                 ", ",
                                                 types.creatable().stream()
-                                                        .map(DriverTypes.Type::type)
+                                                        .map(PluginTypes.Type::type)
                                                         .toList())));
             }
         }
         Map<String, Object> properties =
-                type == null ? Map.of() : convert(config(body), type, errors);
+                type == null
+                        ? Map.of()
+                        : InstanceBodies.convert(InstanceBodies.config(body), type, errors);
         if (!errors.isEmpty()) {
-            throw invalid(errors);
+            throw InstanceBodies.invalid(errors);
         }
         if (instances.find(id).isPresent()) {
             throw new ProblemException(409, "a driver with id '" + id + "' exists already");
         }
         Configuration configuration =
                 configAdmin.getFactoryConfiguration(type.factoryPid(), id, "?");
-        ConfigurationSecrets.keepMasked(properties, null, ocd(type), "config.", errors);
+        ConfigurationSecrets.keepMasked(
+                properties, null, InstanceBodies.ocd(type), "config.", errors);
         if (!errors.isEmpty()) {
-            throw invalid(errors);
+            throw InstanceBodies.invalid(errors);
         }
         configuration.update(new Hashtable<>(properties));
         return Response.created(URI.create("/api/v1/drivers/" + id))
@@ -167,19 +157,24 @@ public final class DriversResource {
             throws IOException, InvalidSyntaxException {
         DriverInstances.Instance instance = require(id);
         List<FieldError> errors = new ArrayList<>();
-        requireObject(body);
-        unknownFields(body, errors);
-        checkSame(body, "id", id, errors);
-        checkSame(body, "type", instance.type().type(), errors);
-        Map<String, Object> properties = convert(config(body), instance.type(), errors);
+        InstanceBodies.requireObject(body);
+        InstanceBodies.unknownFields(body, BODY_FIELDS, errors);
+        InstanceBodies.checkSame(body, "id", id, "driver", errors);
+        InstanceBodies.checkSame(body, "type", instance.type().type(), "driver", errors);
+        Map<String, Object> properties =
+                InstanceBodies.convert(InstanceBodies.config(body), instance.type(), errors);
         Configuration configuration =
                 instance.configuration() != null
                         ? instance.configuration()
                         : configAdmin.getConfiguration(instance.pid(), "?");
         ConfigurationSecrets.keepMasked(
-                properties, configuration.getProperties(), ocd(instance.type()), "config.", errors);
+                properties,
+                configuration.getProperties(),
+                InstanceBodies.ocd(instance.type()),
+                "config.",
+                errors);
         if (!errors.isEmpty()) {
-            throw invalid(errors);
+            throw InstanceBodies.invalid(errors);
         }
         configuration.update(new Hashtable<>(properties));
         return instances.view(awaitSupervised(id));
@@ -247,86 +242,5 @@ public final class DriversResource {
             instance = require(id);
         }
         return instance;
-    }
-
-    private static ObjectClassDefinition ocd(DriverTypes.Type type) {
-        return type.schema() == null ? null : type.schema().ocd();
-    }
-
-    private static Map<String, Object> convert(
-            JsonNode config, DriverTypes.Type type, List<FieldError> errors) {
-        List<FieldError> configErrors = new ArrayList<>();
-        Map<String, Object> properties =
-                ConfigurationValidator.convert(config, ocd(type), configErrors);
-        for (FieldError error : configErrors) {
-            errors.add(
-                    new FieldError(
-                            error.field().isEmpty() ? "config" : "config." + error.field(),
-                            error.message()));
-        }
-        return properties;
-    }
-
-    private static JsonNode config(JsonNode body) {
-        JsonNode config = body.get("config");
-        return config == null || config.isNull()
-                ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                : config;
-    }
-
-    private static void requireObject(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new ProblemException(
-                    400,
-                    "body must be a JSON object {\"id\", \"type\", \"config\"}, was "
-                            + (body == null
-                                    ? "empty"
-                                    : body.getNodeType().toString().toLowerCase()));
-        }
-    }
-
-    private static void unknownFields(JsonNode body, List<FieldError> errors) {
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!BODY_FIELDS.contains(name)) {
-                errors.add(new FieldError(name, "unknown field; allowed: config, id, type"));
-            }
-        }
-    }
-
-    private static String text(JsonNode body, String field, List<FieldError> errors) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            errors.add(new FieldError(field, "required"));
-            return null;
-        }
-        if (!node.isTextual()) {
-            errors.add(new FieldError(field, "must be a string, was " + node.getNodeType()));
-            return null;
-        }
-        return node.asText();
-    }
-
-    private static void checkSame(
-            JsonNode body, String field, String expected, List<FieldError> errors) {
-        JsonNode node = body.get(field);
-        if (node != null && !node.isNull() && !expected.equals(node.asText())) {
-            errors.add(
-                    new FieldError(
-                            field,
-                            "cannot be changed (is '" + expected + "'); create a new driver"));
-        }
-    }
-
-    private static ProblemException invalid(List<FieldError> errors) {
-        return new ProblemException(
-                400,
-                errors.size()
-                        + " invalid field"
-                        + (errors.size() == 1 ? "" : "s")
-                        + ": "
-                        + String.join(
-                                ", ", errors.stream().map(FieldError::field).distinct().toList()),
-                errors);
     }
 }

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -95,7 +97,20 @@ public final class PostgresStore implements TimeSeriesStore, HealthCheck {
                 pool(url(config, context), config, password(config, context), factory),
                 config.schemaPrefix(),
                 idOf(properties));
+        this.dataSource =
+                context.registerService(
+                        DataSource.class,
+                        pool,
+                        FrameworkUtil.asDictionary(Map.of(DATA_SOURCE_PROPERTY, id)));
     }
+
+    /**
+     * The service property of the {@link DataSource} each store registers (the store's pool, for
+     * bundles that keep their state in the same database, such as the alert store): the store id.
+     */
+    public static final String DATA_SOURCE_PROPERTY = "armature.storage.id";
+
+    private volatile ServiceRegistration<DataSource> dataSource;
 
     private static String url(Config config, BundleContext context) {
         if (!"embedded".equals(config.url())) {
@@ -168,6 +183,13 @@ public final class PostgresStore implements TimeSeriesStore, HealthCheck {
 
     @Deactivate
     void close() {
+        if (dataSource != null) {
+            try {
+                dataSource.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping and the framework unregistered it first
+            }
+        }
         health.close();
         pool.close();
     }
