@@ -440,4 +440,148 @@ class AlertsIT extends OneRuntimePerClass {
                 "the pending breach began before the crash");
         assertEquals(at(61), kiln.get("created_at").asText());
     }
+
+    private static void typedRule(String id, String type, String config) throws Exception {
+        json(
+                runtime.post(
+                        "/api/v1/tenants/demo/alert-rules",
+                        "{\"id\":\""
+                                + id
+                                + "\",\"type\":\""
+                                + type
+                                + "\",\"severity\":\"warning\",\"config\":"
+                                + config
+                                + "}"),
+                201);
+        RuntimeProcess.await(
+                "rule " + id + " evaluated", Duration.ofSeconds(20), () -> evaluated(id));
+    }
+
+    private static JsonNode command(String device, String body) throws Exception {
+        return json(
+                runtime.post("/api/v1/tenants/demo/devices/" + device + "/commands", body), 201);
+    }
+
+    @Test
+    void aDeviationRuleCatchesASpikeInjectedIntoTheSimulatedPressAtTheSpikedSample()
+            throws Exception {
+        typedRule(
+                "press-oil-spike",
+                "deviation",
+                "{\"devices\":[\"press-1\"],\"metrics\":[\"press.temperature\"],\"sigmas\":6,"
+                        + "\"windowSamples\":30,\"minSamples\":10,\"minDeviation\":10}");
+        awaitSimulatedSamples("press.temperature", Instant.now(), 14);
+        assertEquals(List.of(), alerts("device=press-1&rule=press-oil-spike"), "no spike yet");
+        command("press-1", "{\"name\":\"inject_spike\",\"arguments\":{\"value\":60}}");
+        RuntimeProcess.await(
+                "the spike raised an alert",
+                Duration.ofSeconds(30),
+                () -> !alerts("device=press-1&rule=press-oil-spike").isEmpty());
+        JsonNode alert = alerts("device=press-1&rule=press-oil-spike").get(0);
+        assertEquals("press.temperature", alert.get("metric").asText());
+        JsonNode stored =
+                runtime.getJson(
+                        "/api/v1/tenants/demo/devices/press-1/metrics/press.temperature/samples?from="
+                                + Instant.parse(alert.get("triggered_at").asText()).minusSeconds(30)
+                                + "&to="
+                                + Instant.parse(alert.get("triggered_at").asText()).plusMillis(1));
+        JsonNode samples = stored.get("samples");
+        JsonNode spiked = samples.get(samples.size() - 1);
+        assertEquals(
+                alert.get("triggered_at").asText(), spiked.get("time").asText(), stored.toString());
+        assertEquals(spiked.get("value").asDouble(), alert.get("trigger_value").asDouble());
+        double before = samples.get(samples.size() - 2).get("value").asDouble();
+        assertTrue(spiked.get("value").asDouble() - before > 40, "the stored spike: " + stored);
+        assertTrue(alert.get("message").asText().contains("σ from its mean"), alert.toString());
+    }
+
+    @Test
+    void aNoDataRuleFiresWhileTheSimulatedPressIsPausedAndClearsWhenItResumes() throws Exception {
+        typedRule(
+                "press-silent",
+                "no_data",
+                "{\"devices\":[\"press-1\"],\"metrics\":[\"press.force\"],\"silenceSeconds\":3}");
+        awaitSimulatedSamples("press.force", Instant.now(), 2);
+        assertEquals(List.of(), alerts("device=press-1&rule=press-silent"));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.util.concurrent.BlockingQueue<String> lines =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        HttpResponse<java.util.stream.Stream<String>> stream =
+                client.send(
+                        runtime.requestTo("/api/v1/tenants/demo/alerts/stream")
+                                .header("Accept", "text/event-stream")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try (var body = stream.body()) {
+                                body.forEach(lines::add);
+                            } catch (RuntimeException closed) {
+                                // the test ended the stream
+                            }
+                        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            assertEquals("event: ready", lines.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+            command("press-1", "{\"name\":\"pause\"}");
+            JsonNode opened = nextChange(lines, "press-silent");
+            assertEquals("opened", opened.get("kind").asText(), opened.toString());
+            JsonNode alert = opened.get("alert");
+            assertEquals("press.force", alert.get("metric").asText());
+            assertTrue(alert.get("trigger_value").isNull(), alert.toString());
+            assertTrue(
+                    alert.get("message").asText().startsWith("no press.force sample for "),
+                    alert.toString());
+            command("press-1", "{\"name\":\"resume\"}");
+            JsonNode cleared = nextChange(lines, "press-silent");
+            assertEquals("cleared", cleared.get("kind").asText(), cleared.toString());
+            assertEquals(alert.get("id").asText(), cleared.get("alert").get("id").asText());
+            assertEquals("rule", cleared.get("by").asText());
+        } finally {
+            reader.interrupt();
+            stream.body().close();
+        }
+        assertEquals(404, runtime.get("/api/v1/tenants/nowhere/alerts/stream").statusCode());
+    }
+
+    /**
+     * Waits until the simulated press has stored {@code count} samples of a metric since {@code
+     * from} and the engine has passed the feed records (appended before storage) holding them.
+     */
+    private static void awaitSimulatedSamples(String metric, Instant from, int count)
+            throws Exception {
+        RuntimeProcess.await(
+                count + " samples of the simulated press's " + metric,
+                Duration.ofSeconds(60),
+                () ->
+                        runtime.getJson(
+                                                "/api/v1/tenants/demo/devices/press-1/metrics/"
+                                                        + metric
+                                                        + "/samples?from="
+                                                        + from)
+                                        .get("samples")
+                                        .size()
+                                >= count);
+        awaitEngineCaughtUp();
+    }
+
+    /** The next alert event of a rule on the stream. */
+    private static JsonNode nextChange(
+            java.util.concurrent.BlockingQueue<String> lines, String rule) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (line != null && line.startsWith("data: {")) {
+                JsonNode change = RuntimeProcess.JSON.readTree(line.substring("data: ".length()));
+                if (change.path("alert").path("rule").asText().equals(rule)) {
+                    return change;
+                }
+            }
+        }
+        throw new AssertionError("no alert event of rule " + rule + " within 30 s");
+    }
 }

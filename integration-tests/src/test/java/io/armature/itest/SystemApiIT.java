@@ -74,6 +74,7 @@ class SystemApiIT extends OneRuntimePerClass {
                         });
         assertEquals(
                 Set.of(
+                        "alerts",
                         "drivers",
                         "framework.bundles",
                         "ingest",
@@ -205,7 +206,20 @@ class SystemApiIT extends OneRuntimePerClass {
                         "get /api/v1/sensor-types/{id}",
                         "get /api/v1/tenants/{tenant}/devices/{device}/sensors",
                         "post /api/v1/tenants/{tenant}/devices/{device}/sensors",
-                        "delete /api/v1/tenants/{tenant}/devices/{device}/sensors/{sensor}")) {
+                        "delete /api/v1/tenants/{tenant}/devices/{device}/sensors/{sensor}",
+                        "get /api/v1/alert-rules/types",
+                        "get /api/v1/tenants/{tenant}/alert-rules",
+                        "post /api/v1/tenants/{tenant}/alert-rules",
+                        "get /api/v1/tenants/{tenant}/alert-rules/{id}",
+                        "put /api/v1/tenants/{tenant}/alert-rules/{id}",
+                        "delete /api/v1/tenants/{tenant}/alert-rules/{id}",
+                        "get /api/v1/tenants/{tenant}/alerts",
+                        "get /api/v1/tenants/{tenant}/alerts/counts",
+                        "get /api/v1/tenants/{tenant}/alerts/stream",
+                        "get /api/v1/tenants/{tenant}/alerts/{id}",
+                        "post /api/v1/tenants/{tenant}/alerts/{id}/ack",
+                        "post /api/v1/tenants/{tenant}/alerts/{id}/clear",
+                        "post /api/v1/tenants/{tenant}/alerts/{id}/comments")) {
             assertTrue(
                     operations.remove(expected),
                     "OpenAPI lacks " + expected + "; has " + operations);

@@ -3,8 +3,9 @@ package io.armature.api.sample;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Consumer of the live stream of accepted samples (alert rules, ML modules, device status, the
- * console's live charts). Register an implementation as an OSGi service.
+ * Consumer of the best-effort live stream of accepted samples (device status, the console's live
+ * charts). Consumers that must see every sample (alert rules, ML detectors) use {@link
+ * DurableSampleConsumer} instead. Register an implementation as an OSGi service.
  *
  * <p>Called asynchronously on a delivery thread of its own owned by the core, never on the ingest
  * path, in the order samples were accepted. Each listener has a bounded queue (1,024 batches): a

@@ -29,7 +29,7 @@ final class EngineCommit {
     final List<Step> steps = new ArrayList<>();
     private long provisional;
 
-    /** Latest value per active alert: {value, time millis}. */
+    /** Latest value per active alert: {value, time in epoch microseconds}. */
     final Map<Long, double[]> lastValues = new LinkedHashMap<>();
 
     final Map<SeriesState, Boolean> states = new LinkedHashMap<>();
@@ -45,7 +45,7 @@ final class EngineCommit {
     }
 
     private static Step step(SeriesState state, RuleEntry rule, Lifecycle.Step step, Instant at) {
-        Instant triggered = state.pendingSince < 0 ? at : Instant.ofEpochMilli(state.pendingSince);
+        Instant triggered = state.pendingSince < 0 ? at : Times.instant(state.pendingSince);
         return new Step(
                 state,
                 rule,
@@ -58,19 +58,19 @@ final class EngineCommit {
     }
 
     /** Adds the lifecycle step the engine decided for a state. */
-    void add(SeriesState state, RuleEntry rule, Lifecycle.Step step, long atMillis) {
-        Instant at = Instant.ofEpochMilli(atMillis);
+    void add(SeriesState state, RuleEntry rule, Lifecycle.Step step, long atMicros) {
+        Instant at = Times.instant(atMicros);
         switch (step) {
             case NONE -> {}
             case OPEN -> {
                 state.alertId = --provisional;
                 state.dirty = true;
-                state.pendingSince = state.pendingSince < 0 ? atMillis : state.pendingSince;
+                state.pendingSince = state.pendingSince < 0 ? atMicros : state.pendingSince;
                 steps.add(step(state, rule, step, at));
             }
             case LAST_VALUE -> {
                 if (state.lastValue != null) {
-                    lastValues.put(state.alertId, new double[] {state.lastValue, atMillis});
+                    lastValues.put(state.alertId, new double[] {state.lastValue, atMicros});
                 }
             }
             case RETRIGGER -> steps.add(step(state, rule, step, at));

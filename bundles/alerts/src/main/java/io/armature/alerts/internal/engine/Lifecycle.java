@@ -6,8 +6,9 @@ import io.armature.api.alert.Verdict;
  * Turns a rule's verdicts into alert lifecycle steps for one series: a breach opens an alert once
  * it has lasted the pending period ({@code forSeconds}); further breaches update the active alert,
  * a breach after the condition had ended re-triggers it (count + 1); an end of the condition clears
- * it once it has lasted the keep-firing period ({@code keepFiringSeconds}). Times are sample times,
- * or the clock's on a tick; periods also complete on a tick without a new sample.
+ * it once it has lasted the keep-firing period ({@code keepFiringSeconds}). Times are sample times
+ * (epoch microseconds, as storage keeps them), or the clock's on a tick; periods also complete on a
+ * tick without a new sample.
  */
 final class Lifecycle {
     /** What the engine must write. */
@@ -44,7 +45,7 @@ final class Lifecycle {
                 state.pendingSince = at;
                 state.dirty = true;
             }
-            return at - state.pendingSince >= rule.forMillis ? Step.OPEN : Step.NONE;
+            return at - state.pendingSince >= rule.forMicros ? Step.OPEN : Step.NONE;
         }
         mark(state, false);
         if (state.pendingSince >= 0 || state.awaitOk) {
@@ -59,7 +60,7 @@ final class Lifecycle {
             state.okSince = at;
             state.dirty = true;
         }
-        return at - state.okSince >= rule.keepFiringMillis ? Step.CLEAR : Step.LAST_VALUE;
+        return at - state.okSince >= rule.keepFiringMicros ? Step.CLEAR : Step.LAST_VALUE;
     }
 
     /** A tick without a verdict: pending and keep-firing periods that have run out complete. */
@@ -69,10 +70,10 @@ final class Lifecycle {
                 && state.breaching
                 && !state.awaitOk
                 && state.pendingSince >= 0
-                && now - state.pendingSince >= rule.forMillis) {
+                && now - state.pendingSince >= rule.forMicros) {
             return Step.OPEN;
         }
-        if (state.firing() && state.okSince >= 0 && now - state.okSince >= rule.keepFiringMillis) {
+        if (state.firing() && state.okSince >= 0 && now - state.okSince >= rule.keepFiringMicros) {
             return Step.CLEAR;
         }
         return Step.NONE;

@@ -25,8 +25,8 @@ final class RuleEntry {
     final List<String> deviceTypes;
     final List<String> tags;
     final List<String> metrics;
-    final long forMillis;
-    final long keepFiringMillis;
+    final long forMicros;
+    final long keepFiringMicros;
 
     private RuleEntry(AlertRule rule, Map<String, Object> properties) {
         this.rule = rule;
@@ -45,8 +45,8 @@ final class RuleEntry {
         this.deviceTypes = list(properties.get(AlertRule.DEVICE_TYPES));
         this.tags = list(properties.get(AlertRule.TAGS));
         this.metrics = list(properties.get(AlertRule.METRICS));
-        this.forMillis = seconds(properties.get(AlertRule.FOR_SECONDS));
-        this.keepFiringMillis = seconds(properties.get(AlertRule.KEEP_FIRING_SECONDS));
+        this.forMicros = seconds(properties.get(AlertRule.FOR_SECONDS));
+        this.keepFiringMicros = seconds(properties.get(AlertRule.KEEP_FIRING_SECONDS));
     }
 
     /** The entry of a rule service, or an explanation why the engine cannot run it. */
@@ -79,7 +79,7 @@ final class RuleEntry {
         if (seconds < 0) {
             throw new IllegalArgumentException("negative duration " + seconds);
         }
-        return Duration.ofSeconds(seconds).toMillis();
+        return Duration.ofSeconds(seconds).toNanos() / 1000;
     }
 
     /** Whether the sample's metric is in scope (the cheap test, before the device's). */

@@ -41,7 +41,7 @@ final class RuleSet {
     }
 
     void replaceStates(Map<String, Map<SeriesKey, SeriesState>> loaded) {
-        long now = System.currentTimeMillis();
+        long now = Times.now();
         loaded.values().forEach(series -> series.values().forEach(s -> s.restored(now)));
         this.states = loaded;
     }
@@ -115,8 +115,8 @@ final class RuleSet {
             return;
         }
         evaluations.incrementAndGet();
-        long at = sample.time().toEpochMilli();
-        state.sampled(at, System.currentTimeMillis());
+        long at = Times.micros(sample.time());
+        state.sampled(at, Times.now());
         commit.add(state, entry, Lifecycle.apply(state, verdict, at, entry), at);
     }
 
@@ -138,13 +138,20 @@ final class RuleSet {
 
     /** Time-driven evaluation of every rule: its series and the ones it watches. */
     void tick(Instant now, EngineCommit commit) {
-        long nowMillis = now.toEpochMilli();
+        long nowMicros = Times.micros(now);
         for (RuleEntry entry : byPid.values()) {
             Map<SeriesKey, SeriesState> series =
                     states.computeIfAbsent(entry.pid, p -> new HashMap<>());
             try {
                 for (SeriesKey watched : entry.rule.watched(now)) {
-                    series.computeIfAbsent(watched, s -> fresh(entry, s));
+                    if (!series.containsKey(watched)
+                            && entry.tenant.equals(watched.tenant())
+                            && entry.coversDevice(
+                                    watched.device(),
+                                    registry.device(watched.tenant(), watched.device())
+                                            .orElse(null))) {
+                        series.put(watched, fresh(entry, watched));
+                    }
                 }
             } catch (RuntimeException e) {
                 failed(entry, e);
@@ -157,12 +164,12 @@ final class RuleSet {
                     failed(entry, e);
                     continue;
                 }
-                Lifecycle.Step step = Lifecycle.apply(state, verdict, nowMillis, entry);
+                Lifecycle.Step step = Lifecycle.apply(state, verdict, nowMicros, entry);
                 if (step == Lifecycle.Step.NONE || step == Lifecycle.Step.LAST_VALUE) {
-                    Lifecycle.Step elapsed = Lifecycle.elapse(state, nowMillis, entry);
+                    Lifecycle.Step elapsed = Lifecycle.elapse(state, nowMicros, entry);
                     step = elapsed == Lifecycle.Step.NONE ? step : elapsed;
                 }
-                commit.add(state, entry, step, nowMillis);
+                commit.add(state, entry, step, nowMicros);
             }
         }
     }

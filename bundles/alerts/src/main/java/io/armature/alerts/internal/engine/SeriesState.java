@@ -19,7 +19,10 @@ final class SeriesState implements RuleMemory {
     final Map<String, Double> numbers = new HashMap<>();
     final Map<String, double[]> arrays = new HashMap<>();
 
-    /** Time the current breach began (its pending period), -1 when not breaching. */
+    /**
+     * Time the current breach began (its pending period), -1 when not breaching. All times here are
+     * epoch microseconds.
+     */
     long pendingSince = -1;
 
     /** Time the condition of an active alert ended (its keep-firing period), -1 if it holds. */

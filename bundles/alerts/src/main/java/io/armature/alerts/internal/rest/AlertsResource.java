@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -51,6 +52,7 @@ public final class AlertsResource {
     private final AlertStore store;
     private final AlertEngine engine;
     private final DeviceRegistry registry;
+    private final AlertStreams streams = new AlertStreams();
 
     @Activate
     public AlertsResource(
@@ -60,6 +62,28 @@ public final class AlertsResource {
         this.engine = engine;
         this.store = new AlertStore(dataSource);
         this.registry = registry;
+        engine.addListener(streams);
+    }
+
+    @Deactivate
+    void deactivate() {
+        engine.removeListener(streams);
+        streams.close();
+    }
+
+    /**
+     * Server-sent events: {@code ready}, then one {@code alert} event per change of an alert of the
+     * tenant ({@code {"kind", "at", "by", "comment", "alert", "skipped"}}).
+     */
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(
+            @PathParam("tenant") String tenant,
+            @Context jakarta.ws.rs.sse.SseEventSink sink,
+            @Context jakarta.ws.rs.sse.Sse sse) {
+        requireTenant(tenant);
+        streams.open(tenant, sink, sse);
     }
 
     @GET

@@ -4,7 +4,6 @@ import io.armature.api.alert.AlertRule;
 import io.armature.api.alert.RuleMemory;
 import io.armature.api.alert.Verdict;
 import io.armature.api.sample.Sample;
-import java.util.Locale;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -46,29 +45,19 @@ public final class ThresholdRule implements AlertRule {
                 })
         String severity() default "warning";
 
-        @AttributeDefinition(
-                name = "Tenant",
-                description = "The tenant whose samples the rule sees")
+        @AttributeDefinition(name = "Tenant", description = ScopeAttributes.TENANT)
         String tenant();
 
-        @AttributeDefinition(
-                name = "Metrics",
-                description = "Metric ids in scope (* as a wildcard); empty: every metric")
+        @AttributeDefinition(name = "Metrics", description = ScopeAttributes.METRICS)
         String[] metrics() default {};
 
-        @AttributeDefinition(
-                name = "Devices",
-                description = "Device ids in scope (* as a wildcard); empty: every device")
+        @AttributeDefinition(name = "Devices", description = ScopeAttributes.DEVICES)
         String[] devices() default {};
 
-        @AttributeDefinition(
-                name = "Device types",
-                description = "Only devices of these types (as registered); empty: any type")
+        @AttributeDefinition(name = "Device types", description = ScopeAttributes.DEVICE_TYPES)
         String[] deviceTypes() default {};
 
-        @AttributeDefinition(
-                name = "Tags",
-                description = "Only devices with all these tags, key=value (or key: any value)")
+        @AttributeDefinition(name = "Tags", description = ScopeAttributes.TAGS)
         String[] tags() default {};
 
         @AttributeDefinition(
@@ -93,17 +82,12 @@ public final class ThresholdRule implements AlertRule {
                 required = false)
         String clearThreshold() default "";
 
-        @AttributeDefinition(
-                name = "For (s)",
-                description = "The condition must hold this long before the alert is raised",
-                min = "0")
+        @AttributeDefinition(name = "For (s)", description = ScopeAttributes.FOR, min = "0")
         long forSeconds() default 0;
 
         @AttributeDefinition(
                 name = "Keep firing (s)",
-                description =
-                        "An active alert stays active this long after its condition ended (against"
-                                + " flapping); a new breach meanwhile re-triggers it",
+                description = ScopeAttributes.KEEP_FIRING,
                 min = "0")
         long keepFiringSeconds() default 0;
     }
@@ -183,8 +167,6 @@ public final class ThresholdRule implements AlertRule {
     }
 
     static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15
-                ? String.valueOf((long) value)
-                : String.format(Locale.ROOT, "%s", value);
+        return ScopeAttributes.format(value);
     }
 }

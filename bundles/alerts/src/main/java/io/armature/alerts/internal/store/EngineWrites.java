@@ -106,7 +106,7 @@ public final class EngineWrites {
         }
     }
 
-    /** The latest value of active alerts: {value, time in epoch millis} by alert id. */
+    /** The latest value of active alerts: {value, time in epoch microseconds} by alert id. */
     public void lastValues(Map<Long, double[]> values) throws SQLException {
         if (values.isEmpty()) {
             return;
@@ -118,7 +118,11 @@ public final class EngineWrites {
                                 + " SET last_value = ?, last_value_at = ? WHERE id = ? AND active")) {
             for (Map.Entry<Long, double[]> entry : values.entrySet()) {
                 statement.setDouble(1, entry.getValue()[0]);
-                AlertRows.set(statement, 2, Instant.ofEpochMilli((long) entry.getValue()[1]));
+                AlertRows.set(
+                        statement,
+                        2,
+                        Instant.EPOCH.plus(
+                                (long) entry.getValue()[1], java.time.temporal.ChronoUnit.MICROS));
                 statement.setLong(3, entry.getKey());
                 statement.addBatch();
             }

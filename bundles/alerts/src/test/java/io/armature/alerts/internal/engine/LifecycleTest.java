@@ -44,8 +44,8 @@ class LifecycleTest {
         RuleEntry rule = rule(5, 0);
         SeriesState state = state();
         assertEquals(Step.NONE, breach(state, 0, rule));
-        assertEquals(Step.NONE, breach(state, 4_999, rule));
-        assertEquals(Step.OPEN, breach(state, 5_000, rule));
+        assertEquals(Step.NONE, breach(state, 4_999_000, rule));
+        assertEquals(Step.OPEN, breach(state, 5_000_000, rule));
         assertEquals(0, state.pendingSince);
     }
 
@@ -54,9 +54,9 @@ class LifecycleTest {
         RuleEntry rule = rule(5, 0);
         SeriesState state = state();
         breach(state, 0, rule);
-        ok(state, 3_000, rule);
-        assertEquals(Step.NONE, breach(state, 6_000, rule));
-        assertEquals(6_000, state.pendingSince);
+        ok(state, 3_000_000, rule);
+        assertEquals(Step.NONE, breach(state, 6_000_000, rule));
+        assertEquals(6_000_000, state.pendingSince);
     }
 
     @Test
@@ -65,13 +65,13 @@ class LifecycleTest {
         SeriesState state = state();
         assertEquals(Step.OPEN, breach(state, 0, rule));
         state.alertId = 7;
-        assertEquals(Step.LAST_VALUE, breach(state, 1_000, rule));
-        assertEquals(Step.LAST_VALUE, ok(state, 2_000, rule));
-        assertEquals(Step.RETRIGGER, breach(state, 3_000, rule));
+        assertEquals(Step.LAST_VALUE, breach(state, 1_000_000, rule));
+        assertEquals(Step.LAST_VALUE, ok(state, 2_000_000, rule));
+        assertEquals(Step.RETRIGGER, breach(state, 3_000_000, rule));
         assertEquals(-1, state.okSince);
-        assertEquals(Step.LAST_VALUE, ok(state, 4_000, rule));
-        assertEquals(Step.LAST_VALUE, ok(state, 13_999, rule));
-        assertEquals(Step.CLEAR, ok(state, 14_000, rule));
+        assertEquals(Step.LAST_VALUE, ok(state, 4_000_000, rule));
+        assertEquals(Step.LAST_VALUE, ok(state, 13_999_000, rule));
+        assertEquals(Step.CLEAR, ok(state, 14_000_000, rule));
     }
 
     @Test
@@ -86,12 +86,12 @@ class LifecycleTest {
     void onATickAPendingBreachCompletesByTheTimeSinceItsLatestSampleArrived() {
         RuleEntry rule = rule(60, 0);
         SeriesState state = state();
-        state.sampled(0, 1_000_000);
+        state.sampled(0, 1_000_000_000);
         breach(state, 0, rule);
-        state.sampled(10_000, 1_000_000);
-        breach(state, 10_000, rule);
-        assertEquals(Step.NONE, Lifecycle.elapse(state, 1_049_999, rule), "10 s + 49.999 s");
-        assertEquals(Step.OPEN, Lifecycle.elapse(state, 1_050_000, rule));
+        state.sampled(10_000_000, 1_000_000_000);
+        breach(state, 10_000_000, rule);
+        assertEquals(Step.NONE, Lifecycle.elapse(state, 1_049_999_000, rule), "10 s + 49.999 s");
+        assertEquals(Step.OPEN, Lifecycle.elapse(state, 1_050_000_000, rule));
     }
 
     @Test
@@ -100,9 +100,9 @@ class LifecycleTest {
         SeriesState state = state();
         state.awaitOk = true;
         assertEquals(Step.NONE, breach(state, 0, rule));
-        assertEquals(Step.NONE, ok(state, 1_000, rule));
+        assertEquals(Step.NONE, ok(state, 1_000_000, rule));
         assertFalse(state.awaitOk);
-        assertEquals(Step.OPEN, breach(state, 2_000, rule));
+        assertEquals(Step.OPEN, breach(state, 2_000_000, rule));
         assertTrue(state.dirty);
     }
 }

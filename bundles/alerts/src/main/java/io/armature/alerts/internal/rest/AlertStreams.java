@@ -1,0 +1,153 @@
+package io.armature.alerts.internal.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.armature.api.alert.AlertChange;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The clients of {@code GET .../alerts/stream}: each gets the alert changes of its tenant as
+ * server-sent events {@code alert}, queued (at most {@value #MAX_QUEUED}; beyond, the oldest are
+ * dropped and counted in the next event's {@code skipped}) and flushed every 250 ms from a thread
+ * of this class, never from the engine's. A comment every 15 s keeps proxies from closing idle
+ * streams.
+ */
+final class AlertStreams implements Consumer<AlertChange> {
+    static final int MAX_QUEUED = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(AlertStreams.class);
+    private static final ObjectMapper JSON =
+            new ObjectMapper()
+                    .registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final class Client {
+        final String tenant;
+        final SseEventSink sink;
+        final Sse sse;
+        final ArrayDeque<AlertChange> queued = new ArrayDeque<>();
+        long skipped;
+
+        Client(String tenant, SseEventSink sink, Sse sse) {
+            this.tenant = tenant;
+            this.sink = sink;
+            this.sse = sse;
+        }
+
+        synchronized void offer(AlertChange change) {
+            if (queued.size() == MAX_QUEUED) {
+                queued.pollFirst();
+                skipped++;
+            }
+            queued.addLast(change);
+        }
+
+        /** False once the client has gone. */
+        boolean flush() {
+            while (!sink.isClosed()) {
+                AlertChange change;
+                long lost;
+                synchronized (this) {
+                    change = queued.pollFirst();
+                    lost = skipped;
+                    skipped = 0;
+                }
+                if (change == null) {
+                    return true;
+                }
+                var view = AlertViews.view(change);
+                view.put("skipped", lost);
+                try {
+                    send(
+                            sse.newEventBuilder()
+                                    .name("alert")
+                                    .data(String.class, JSON.writeValueAsString(view))
+                                    .build());
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    LOG.warn("alert change not serialisable: {}", e.toString());
+                }
+            }
+            return false;
+        }
+
+        void send(OutboundSseEvent event) {
+            sink.send(event)
+                    .whenComplete(
+                            (ok, failure) -> {
+                                if (failure != null) {
+                                    close();
+                                }
+                            });
+        }
+
+        void close() {
+            try {
+                sink.close();
+            } catch (RuntimeException alreadyGone) {
+                // the client went first
+            }
+        }
+    }
+
+    private final List<Client> clients = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService flusher =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread thread = new Thread(r, "armature-alerts-stream");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+    private long ticks;
+
+    AlertStreams() {
+        flusher.scheduleWithFixedDelay(this::flush, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    void open(String tenant, SseEventSink sink, Sse sse) {
+        Client client = new Client(tenant, sink, sse);
+        client.send(sse.newEventBuilder().name("ready").data(String.class, "{}").build());
+        clients.add(client);
+    }
+
+    @Override
+    public void accept(AlertChange change) {
+        for (Client client : clients) {
+            if (client.tenant.equals(change.alert().tenant())) {
+                client.offer(change);
+            }
+        }
+    }
+
+    private void flush() {
+        boolean keepAlive = ++ticks % 60 == 0;
+        for (Client client : clients) {
+            try {
+                if (!client.flush()) {
+                    clients.remove(client);
+                } else if (keepAlive) {
+                    client.send(client.sse.newEventBuilder().comment("keep-alive").build());
+                }
+            } catch (RuntimeException e) {
+                clients.remove(client);
+                client.close();
+            }
+        }
+    }
+
+    void close() {
+        flusher.shutdownNow();
+        clients.forEach(Client::close);
+        clients.clear();
+    }
+}
