@@ -55,8 +55,9 @@ public final class AlertEngine implements DurableSampleConsumer, HealthCheck {
     private final EngineStore store;
     private final ConfigurationAdmin configAdmin;
     private final RuleSet rules;
-    private final FeedPosition resumeAfter;
+    private volatile FeedPosition resumeAfter;
     private FeedPosition position;
+    private boolean initialized;
     private boolean reload;
     private final ScheduledExecutorService ticker;
     private final List<Consumer<AlertChange>> listeners = new CopyOnWriteArrayList<>();
@@ -70,14 +71,17 @@ public final class AlertEngine implements DurableSampleConsumer, HealthCheck {
     public AlertEngine(
             @Reference(target = "(armature.storage.id=*)") DataSource dataSource,
             @Reference DeviceRegistry registry,
-            @Reference ConfigurationAdmin configAdmin)
-            throws SQLException, IOException {
+            @Reference ConfigurationAdmin configAdmin) {
         this.store = new EngineStore(dataSource, CONSUMER);
         this.configAdmin = configAdmin;
-        store.createSchema();
-        this.resumeAfter = store.position();
-        this.position = resumeAfter;
-        this.rules = new RuleSet(registry, store.states());
+        this.rules = new RuleSet(registry, new HashMap<>());
+        try {
+            initialize();
+        } catch (SQLException | IOException e) {
+            // the database is not reachable yet: the first batch tries again (the feed backs off)
+            lastError = e.toString();
+            LOG.warn("alert store not ready, evaluation waits for it: {}", e.toString());
+        }
         this.ticker =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -142,6 +146,11 @@ public final class AlertEngine implements DurableSampleConsumer, HealthCheck {
         List<AlertChange> made;
         synchronized (this) {
             reloadIfNeeded();
+            if (position != null
+                    && position.feed().equals(batch.feed())
+                    && position.record() >= batch.last()) {
+                return; // committed before a late start of the store (resumeAfter was unknown)
+            }
             EngineCommit commit = new EngineCommit(batch.position());
             Map<String, Device> devices = new HashMap<>();
             for (Sample sample : batch.samples()) {
@@ -187,7 +196,20 @@ public final class AlertEngine implements DurableSampleConsumer, HealthCheck {
         }
     }
 
+    /** Creates the schema if missing and loads the position and the series states. */
+    private synchronized void initialize() throws SQLException, IOException {
+        store.createSchema();
+        position = store.position();
+        resumeAfter = position;
+        rules.replaceStates(store.states());
+        initialized = true;
+        reload = false;
+    }
+
     private void reloadIfNeeded() throws SQLException, IOException {
+        if (!initialized) {
+            initialize();
+        }
         if (reload) {
             rules.replaceStates(store.states());
             reload = false;

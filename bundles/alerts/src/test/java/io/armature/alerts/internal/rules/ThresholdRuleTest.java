@@ -4,112 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.armature.api.alert.RuleMemory;
 import io.armature.api.alert.Verdict;
 import io.armature.api.sample.Sample;
-import java.lang.annotation.Annotation;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ThresholdRuleTest {
-    /** A plain map as the engine's memory. */
-    static final class MapMemory implements RuleMemory {
-        final Map<String, Double> values = new HashMap<>();
-
-        @Override
-        public double get(String key, double absent) {
-            return values.getOrDefault(key, absent);
-        }
-
-        @Override
-        public void put(String key, double value) {
-            values.put(key, value);
-        }
-
-        @Override
-        public double[] array(String key) {
-            return null;
-        }
-
-        @Override
-        public void putArray(String key, double[] values) {}
-
-        @Override
-        public void remove(String key) {
-            values.remove(key);
-        }
-    }
-
     private static ThresholdRule.Config config(String operator, double threshold, String clear) {
-        return new ThresholdRule.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ThresholdRule.Config.class;
-            }
-
-            @Override
-            public String severity() {
-                return "major";
-            }
-
-            @Override
-            public String tenant() {
-                return "t";
-            }
-
-            @Override
-            public String[] metrics() {
-                return new String[0];
-            }
-
-            @Override
-            public String[] devices() {
-                return new String[0];
-            }
-
-            @Override
-            public String[] deviceTypes() {
-                return new String[0];
-            }
-
-            @Override
-            public String[] tags() {
-                return new String[0];
-            }
-
-            @Override
-            public String operator() {
-                return operator;
-            }
-
-            @Override
-            public double threshold() {
-                return threshold;
-            }
-
-            @Override
-            public String clearThreshold() {
-                return clear;
-            }
-
-            @Override
-            public long forSeconds() {
-                return 0;
-            }
-
-            @Override
-            public long keepFiringSeconds() {
-                return 0;
-            }
-        };
+        return RuleFixtures.config(
+                ThresholdRule.Config.class,
+                Map.of(
+                        "operator",
+                        operator,
+                        "threshold",
+                        threshold,
+                        "clearThreshold",
+                        clear,
+                        "tenant",
+                        "t"));
     }
 
     private static List<Verdict.Kind> run(ThresholdRule rule, double... values) {
-        MapMemory memory = new MapMemory();
+        RuleFixtures.Memory memory = new RuleFixtures.Memory();
         List<Verdict.Kind> kinds = new ArrayList<>();
         for (double value : values) {
             kinds.add(
@@ -155,7 +74,7 @@ class ThresholdRuleTest {
                 new ThresholdRule(config(">", 80, "75"))
                         .evaluate(
                                 new Sample("t", "d", "force", Instant.EPOCH, 81.5),
-                                new MapMemory());
+                                new RuleFixtures.Memory());
         assertEquals("force 81.5 > 80 (clears below 75)", verdict.message());
         assertEquals(81.5, verdict.value());
     }

@@ -4,70 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.armature.api.alert.RuleMemory;
 import io.armature.api.alert.Verdict;
 import io.armature.api.sample.Sample;
 import io.armature.api.storage.SeriesKey;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Rate of change, deviation from the rolling mean and no data, on known series. */
 class WindowRulesTest {
-    /** The engine's memory as maps (arrays copied as the engine does). */
-    static final class Memory implements RuleMemory {
-        final Map<String, Double> numbers = new HashMap<>();
-        final Map<String, double[]> arrays = new HashMap<>();
-
-        @Override
-        public double get(String key, double absent) {
-            return numbers.getOrDefault(key, absent);
-        }
-
-        @Override
-        public void put(String key, double value) {
-            numbers.put(key, value);
-        }
-
-        @Override
-        public double[] array(String key) {
-            double[] values = arrays.get(key);
-            return values == null ? null : values.clone();
-        }
-
-        @Override
-        public void putArray(String key, double[] values) {
-            arrays.put(key, values.clone());
-        }
-
-        @Override
-        public void remove(String key) {
-            numbers.remove(key);
-            arrays.remove(key);
-        }
-    }
-
-    /** A config annotation whose attributes come from a map, else their defaults. */
-    @SuppressWarnings("unchecked")
-    static <A> A config(Class<A> type, Map<String, Object> values) {
-        return (A)
-                Proxy.newProxyInstance(
-                        type.getClassLoader(),
-                        new Class<?>[] {type},
-                        (proxy, method, args) -> {
-                            if (method.getName().equals("annotationType")) {
-                                return type;
-                            }
-                            Object value = values.get(method.getName());
-                            return value != null ? value : method.getDefaultValue();
-                        });
-    }
-
     private static Sample sample(long second, double value) {
         return new Sample("t", "d", "m", Instant.ofEpochSecond(second), value);
     }
@@ -76,7 +24,7 @@ class WindowRulesTest {
     void rateOfChangeComparesTheSlopeOverTheWindow() {
         RateOfChangeRule rule =
                 new RateOfChangeRule(
-                        config(
+                        RuleFixtures.config(
                                 RateOfChangeRule.Config.class,
                                 Map.of(
                                         "operator",
@@ -87,7 +35,7 @@ class WindowRulesTest {
                                         60L,
                                         "tenant",
                                         "t")));
-        Memory memory = new Memory();
+        RuleFixtures.Memory memory = new RuleFixtures.Memory();
         assertEquals(Verdict.Kind.NONE, rule.evaluate(sample(0, 20), memory).kind());
         assertEquals(
                 Verdict.Kind.NONE,
@@ -110,7 +58,7 @@ class WindowRulesTest {
                 IllegalArgumentException.class,
                 () ->
                         new RateOfChangeRule(
-                                config(
+                                RuleFixtures.config(
                                         RateOfChangeRule.Config.class,
                                         Map.of("operator", ">=", "limit", 1.0))));
     }
@@ -119,7 +67,7 @@ class WindowRulesTest {
     void deviationFlagsTheSpikesOfANoisySeriesAndNothingElse() {
         DeviationRule rule =
                 new DeviationRule(
-                        config(
+                        RuleFixtures.config(
                                 DeviationRule.Config.class,
                                 Map.of(
                                         "sigmas",
@@ -130,7 +78,7 @@ class WindowRulesTest {
                                         30,
                                         "tenant",
                                         "t")));
-        Memory memory = new Memory();
+        RuleFixtures.Memory memory = new RuleFixtures.Memory();
         Random random = new Random(42);
         int breaches = 0;
         for (int i = 0; i < 2_000; i++) {
@@ -148,10 +96,10 @@ class WindowRulesTest {
         }
         assertEquals(4, breaches, "the four spikes, no noise at 4 σ with this seed");
         assertEquals(100, memory.arrays.get("window.v").length);
-        Memory flat = new Memory();
+        RuleFixtures.Memory flat = new RuleFixtures.Memory();
         DeviationRule tolerant =
                 new DeviationRule(
-                        config(
+                        RuleFixtures.config(
                                 DeviationRule.Config.class,
                                 Map.of("minSamples", 5, "minDeviation", 0.5, "tenant", "t")));
         for (int i = 0; i < 10; i++) {
@@ -170,12 +118,12 @@ class WindowRulesTest {
         Clock clock = Clock.fixed(start, ZoneOffset.UTC);
         NoDataRule rule =
                 new NoDataRule(
-                        config(
+                        RuleFixtures.config(
                                 NoDataRule.Config.class,
                                 Map.of("silenceSeconds", 60L, "tenant", "t")),
                         null,
                         clock);
-        Memory memory = new Memory();
+        RuleFixtures.Memory memory = new RuleFixtures.Memory();
         SeriesKey series = new SeriesKey("t", "d", "m");
         assertEquals(Verdict.Kind.NONE, rule.tick(series, start, memory).kind(), "never seen");
         assertEquals(Verdict.Kind.OK, rule.evaluate(sample(0, 1), memory).kind());
@@ -187,7 +135,7 @@ class WindowRulesTest {
                 IllegalArgumentException.class,
                 () ->
                         new NoDataRule(
-                                config(
+                                RuleFixtures.config(
                                         NoDataRule.Config.class,
                                         Map.of("source", "files", "tenant", "t")),
                                 null,

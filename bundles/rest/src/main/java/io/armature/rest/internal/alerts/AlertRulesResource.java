@@ -6,7 +6,6 @@ import io.armature.api.alert.AlertRule;
 import io.armature.api.alert.Severity;
 import io.armature.api.device.DeviceRegistry;
 import io.armature.api.rest.RestResource;
-import io.armature.api.sample.Identifiers;
 import io.armature.api.security.RequiresRole;
 import io.armature.api.security.Role;
 import io.armature.rest.internal.problem.Problem.FieldError;
@@ -111,11 +110,7 @@ public final class AlertRulesResource {
         List<FieldError> errors = new ArrayList<>();
         InstanceBodies.requireObject(body);
         InstanceBodies.unknownFields(body, BODY_FIELDS, errors);
-        String id = InstanceBodies.text(body, "id", errors);
-        if (id != null && !Identifiers.isValid(id)) {
-            errors.add(new FieldError("id", "'" + id + "' does not match " + Identifiers.PATTERN));
-            id = null;
-        }
+        String id = InstanceBodies.id(body, errors);
         String typeName = InstanceBodies.text(body, "type", errors);
         PluginTypes.Type type = typeName == null ? null : type(typeName, errors);
         Map<String, Object> properties = properties(tenant, body, type, errors);

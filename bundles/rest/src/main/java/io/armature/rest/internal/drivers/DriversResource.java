@@ -5,7 +5,6 @@ import io.armature.api.driver.DriverMonitor;
 import io.armature.api.driver.DriverType;
 import io.armature.api.driver.ProtocolDriver;
 import io.armature.api.rest.RestResource;
-import io.armature.api.sample.Identifiers;
 import io.armature.api.security.RequiresRole;
 import io.armature.api.security.Role;
 import io.armature.rest.internal.problem.Problem.FieldError;
@@ -99,11 +98,7 @@ public final class DriversResource {
         List<FieldError> errors = new ArrayList<>();
         InstanceBodies.requireObject(body);
         InstanceBodies.unknownFields(body, BODY_FIELDS, errors);
-        String id = InstanceBodies.text(body, "id", errors);
-        if (id != null && !Identifiers.isValid(id)) {
-            errors.add(new FieldError("id", "'" + id + "' does not match " + Identifiers.PATTERN));
-            id = null;
-        }
+        String id = InstanceBodies.id(body, errors);
         String typeName = InstanceBodies.text(body, "type", errors);
         PluginTypes.Type type = null;
         if (typeName != null) {

@@ -1,6 +1,7 @@
 package io.armature.rest.internal.types;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.armature.api.sample.Identifiers;
 import io.armature.rest.internal.problem.Problem.FieldError;
 import io.armature.rest.internal.problem.ProblemException;
 import io.armature.rest.internal.system.ConfigurationValidator;
@@ -82,6 +83,16 @@ public final class InstanceBodies {
                                         + String.join(", ", new java.util.TreeSet<>(allowed))));
             }
         }
+    }
+
+    /** The body's {@code id}: required, an identifier ({@link Identifiers#PATTERN}); else null. */
+    public static String id(JsonNode body, List<FieldError> errors) {
+        String id = text(body, "id", errors);
+        if (id != null && !Identifiers.isValid(id)) {
+            errors.add(new FieldError("id", "'" + id + "' does not match " + Identifiers.PATTERN));
+            return null;
+        }
+        return id;
     }
 
     public static String text(JsonNode body, String field, List<FieldError> errors) {
