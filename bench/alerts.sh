@@ -2,9 +2,10 @@
 # Alert rule evaluation: samples/s through 100 threshold rules covering 10,000 series, next to the
 # acknowledged ingest rate without rules in the same run, and the latency from a sample to its
 # alert on the stream (median, p99). Usage: bench/alerts.sh [samples per phase, default 1000000]
+# (SKIP_BUILD=1 uses the runtime built last)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-mvn -B -q -f "$ROOT/pom.xml" -DskipTests -Dspotless.skip=true install -pl runtime -am
+[ "${SKIP_BUILD:-}" = 1 ] || mvn -B -q -f "$ROOT/pom.xml" -DskipTests -Dspotless.skip=true install -pl runtime -am
 WORK="$(mktemp -d /tmp/armature-alerts-bench.XXXX)"
 trap 'pkill -f "armature.home=$WORK" 2>/dev/null || true; sleep 1; rm -rf "$WORK"' EXIT
 cp -r "$ROOT/runtime/target/armature/." "$WORK/"

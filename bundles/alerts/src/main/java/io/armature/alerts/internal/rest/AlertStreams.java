@@ -10,8 +10,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -20,9 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The clients of {@code GET .../alerts/stream}: each gets the alert changes of its tenant as
  * server-sent events {@code alert}, queued (at most {@value #MAX_QUEUED}; beyond, the oldest are
- * dropped and counted in the next event's {@code skipped}) and flushed every 250 ms from a thread
- * of this class, never from the engine's. A comment every 15 s keeps proxies from closing idle
- * streams.
+ * dropped and counted in the next event's {@code skipped}) and sent at once by a thread of this
+ * class, never the engine's. A comment every 15 s keeps proxies from closing idle streams.
  */
 final class AlertStreams implements Consumer<AlertChange> {
     static final int MAX_QUEUED = 1_000;
@@ -101,18 +99,34 @@ final class AlertStreams implements Consumer<AlertChange> {
     }
 
     private final List<Client> clients = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService flusher =
-            Executors.newSingleThreadScheduledExecutor(
-                    r -> {
-                        Thread thread = new Thread(r, "armature-alerts-stream");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
-    private long ticks;
+    private final Semaphore changed = new Semaphore(0);
+    private final Thread flusher = new Thread(this::run, "armature-alerts-stream");
+    private volatile boolean running = true;
 
     AlertStreams() {
-        flusher.scheduleWithFixedDelay(this::flush, 250, 250, TimeUnit.MILLISECONDS);
+        flusher.setDaemon(true);
+        flusher.start();
     }
+
+    private void run() {
+        long keepAliveAt = System.nanoTime() + KEEP_ALIVE_NANOS;
+        while (running) {
+            try {
+                if (changed.tryAcquire(1, TimeUnit.SECONDS)) {
+                    changed.drainPermits();
+                }
+            } catch (InterruptedException stop) {
+                return;
+            }
+            boolean keepAlive = System.nanoTime() > keepAliveAt;
+            if (keepAlive) {
+                keepAliveAt = System.nanoTime() + KEEP_ALIVE_NANOS;
+            }
+            flush(keepAlive);
+        }
+    }
+
+    private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(15);
 
     void open(String tenant, SseEventSink sink, Sse sse) {
         Client client = new Client(tenant, sink, sse);
@@ -127,10 +141,10 @@ final class AlertStreams implements Consumer<AlertChange> {
                 client.offer(change);
             }
         }
+        changed.release();
     }
 
-    private void flush() {
-        boolean keepAlive = ++ticks % 60 == 0;
+    private void flush(boolean keepAlive) {
         for (Client client : clients) {
             try {
                 if (!client.flush()) {
@@ -146,7 +160,8 @@ final class AlertStreams implements Consumer<AlertChange> {
     }
 
     void close() {
-        flusher.shutdownNow();
+        running = false;
+        flusher.interrupt();
         clients.forEach(Client::close);
         clients.clear();
     }
