@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * rate is the samples evaluated per second from the first request until the engine has passed the
  * last one. Phase 3 measures the latency from posting one breaching sample to its "opened" event on
  * the alert stream (and from the acknowledgement), 200 times. Phase 4 deletes the rules and
- * measures phase 1 again; the baseline is the mean of phases 1 and 4. Usage: java AlertsBench.java BASE_URL
- * TOKEN [SAMPLES]
+ * measures phase 1 again; the baseline is the mean of phases 1 and 4. Usage: java AlertsBench.java
+ * BASE_URL TOKEN [SAMPLES]
  */
 public class AlertsBench {
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -71,14 +71,17 @@ public class AlertsBench {
         List<Double> fromAck = new ArrayList<>();
         latency(fromSend, fromAck);
         for (int k = 0; k < METRICS; k++) {
-            HTTP.send(request("/api/v1/tenants/bench/alert-rules/hot-m" + k).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            HTTP.send(
+                    request("/api/v1/tenants/bench/alert-rules/hot-m" + k).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
         }
         while (get("/health").contains("\"bench/hot-m")) {
             Thread.sleep(100);
         }
         // the baseline again, after the rules: the mean of before and after evens out warm-up
         double after = ingest(start.plusSeconds(3L * rounds + 30), samples)[0];
-        System.out.printf("ingest without rules: %,.0f samples/s before, %,.0f after%n", baseline, after);
+        System.out.printf(
+                "ingest without rules: %,.0f samples/s before, %,.0f after%n", baseline, after);
         baseline = (baseline + after) / 2;
         Collections.sort(fromSend);
         Collections.sort(fromAck);
