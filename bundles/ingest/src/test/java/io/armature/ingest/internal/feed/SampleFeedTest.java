@@ -48,6 +48,9 @@ class SampleFeedTest {
             }
             batches.add(batch);
             batch.samples().forEach(s -> values.add(s.value()));
+            synchronized (DELIVERED) {
+                DELIVERED.notifyAll();
+            }
         }
     }
 
@@ -60,11 +63,20 @@ class SampleFeedTest {
         feed.append(SpoolCodec.encode(new UUID(0, 0), batch), batch.size());
     }
 
+    /** Notified by every recorder after each delivery it took. */
+    private static final Object DELIVERED = new Object();
+
+    /**
+     * Waits for the condition, woken by each delivery; a bounded wait re-checks what the feed
+     * updates just after a delivery returns (its cursor).
+     */
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "condition not met in time");
-            Thread.sleep(5); // polling a condition, not waiting for a guessed duration
+        synchronized (DELIVERED) {
+            while (!condition.getAsBoolean()) {
+                assertTrue(System.nanoTime() < deadline, "condition not met in time");
+                DELIVERED.wait(50);
+            }
         }
     }
 
